@@ -1,0 +1,199 @@
+package cn.uniondesk.db;
+
+import static cn.uniondesk.db.generated.Tables.DEPARTMENT;
+import static cn.uniondesk.db.generated.Tables.MEMBER;
+import static cn.uniondesk.db.generated.Tables.MEMBER_EVENT;
+
+import cn.uniondesk.db.generated.tables.records.MemberEventRecord;
+import cn.uniondesk.db.generated.tables.records.MemberRecord;
+import cn.uniondesk.domain.Gender;
+import cn.uniondesk.domain.HouseholdType;
+import cn.uniondesk.domain.IdNumber;
+import cn.uniondesk.domain.Member;
+import cn.uniondesk.domain.MemberEvent;
+import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.MemberRow;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.PinyinNames;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Record;
+
+/** The member register and each member's event history. Members are never deleted. */
+public final class MemberRepository {
+    private final Database db;
+
+    public MemberRepository(Database db) {
+        this.db = db;
+    }
+
+    public long insert(Member m) {
+        MemberRecord r = db.dsl().newRecord(MEMBER);
+        fill(r, m);
+        r.setCreatedAt(LocalDateTime.now());
+        r.store();
+        return r.getId();
+    }
+
+    /** Inserts many members with JDBC batching; returns their ids in order. */
+    public List<Long> insertAll(List<Member> members) {
+        List<Long> ids = new ArrayList<>(members.size());
+        for (Member m : members) {
+            ids.add(insert(m));
+        }
+        return ids;
+    }
+
+    public void update(Member m) {
+        MemberRecord r = db.dsl().fetchSingle(MEMBER, MEMBER.ID.eq(m.id()));
+        fill(r, m);
+        r.store();
+    }
+
+    public void updateStatus(long id, MemberStatus status) {
+        db.dsl().update(MEMBER)
+                .set(MEMBER.STATUS, status.name())
+                .set(MEMBER.UPDATED_AT, LocalDateTime.now())
+                .where(MEMBER.ID.eq(id))
+                .execute();
+    }
+
+    private static void fill(MemberRecord r, Member m) {
+        PinyinNames.Keys keys = PinyinNames.of(m.name());
+        r.setName(m.name());
+        r.setNamePinyin(keys.fullJoined());
+        r.setNameInitials(keys.initialsJoined());
+        r.setGender(m.gender().name());
+        r.setEthnicity(m.ethnicity());
+        r.setIdNumber(m.idNumber().value());
+        r.setBirthDate(m.idNumber().birthDate());
+        r.setMobile(m.mobile());
+        r.setEducation(m.education());
+        r.setPoliticalStatus(m.politicalStatus());
+        r.setDepartmentId(m.departmentId());
+        r.setJob(m.job());
+        r.setEmploymentType(m.employmentType());
+        r.setMigrantWorker(m.migrantWorker());
+        r.setHouseholdType(m.householdType() == null ? null : m.householdType().name());
+        r.setJoinDate(m.joinDate());
+        r.setCardNo(m.cardNo());
+        r.setMonthlyWageFen(m.monthlyWageFen());
+        r.setStatus(m.status().name());
+        r.setHardship(m.hardship());
+        r.setHardshipLevel(m.hardshipLevel());
+        r.setNotes(m.notes());
+        r.setUpdatedAt(LocalDateTime.now());
+    }
+
+    public Optional<Member> findById(long id) {
+        return db.dsl().selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional(MemberRepository::toMember);
+    }
+
+    public Optional<Member> findByIdNumber(String idNumber) {
+        return db.dsl().selectFrom(MEMBER).where(MEMBER.ID_NUMBER.eq(idNumber))
+                .fetchOptional(MemberRepository::toMember);
+    }
+
+    public Optional<Member> findByCardNo(String cardNo) {
+        return db.dsl().selectFrom(MEMBER).where(MEMBER.CARD_NO.eq(cardNo)).fetchOptional(MemberRepository::toMember);
+    }
+
+    /** All stored ID numbers with their member id, for duplicate checks. */
+    public Map<String, Long> idNumbers() {
+        return db.dsl().select(MEMBER.ID_NUMBER, MEMBER.ID).from(MEMBER).fetchMap(MEMBER.ID_NUMBER, MEMBER.ID);
+    }
+
+    public int count() {
+        return db.dsl().fetchCount(MEMBER);
+    }
+
+    public int countByStatus(MemberStatus status) {
+        return db.dsl().fetchCount(MEMBER, MEMBER.STATUS.eq(status.name()));
+    }
+
+    /** Streams every member as a list row, ordered by id, without holding the result set in memory twice. */
+    public void forEachRow(Consumer<MemberRow> sink) {
+        try (var cursor = db.dsl()
+                .select(MEMBER.ID, MEMBER.NAME, MEMBER.NAME_PINYIN, MEMBER.NAME_INITIALS, MEMBER.GENDER,
+                        MEMBER.ID_NUMBER, MEMBER.MOBILE, MEMBER.CARD_NO, MEMBER.DEPARTMENT_ID, DEPARTMENT.NAME,
+                        MEMBER.STATUS, MEMBER.JOIN_DATE, MEMBER.MIGRANT_WORKER, MEMBER.HARDSHIP)
+                .from(MEMBER)
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(MEMBER.DEPARTMENT_ID))
+                .orderBy(MEMBER.ID)
+                .fetchSize(2000)
+                .fetchLazy()) {
+            for (Record r : cursor) {
+                sink.accept(toRow(r));
+            }
+        }
+    }
+
+    public Optional<MemberRow> findRow(long id) {
+        return db.dsl()
+                .select(MEMBER.ID, MEMBER.NAME, MEMBER.NAME_PINYIN, MEMBER.NAME_INITIALS, MEMBER.GENDER,
+                        MEMBER.ID_NUMBER, MEMBER.MOBILE, MEMBER.CARD_NO, MEMBER.DEPARTMENT_ID, DEPARTMENT.NAME,
+                        MEMBER.STATUS, MEMBER.JOIN_DATE, MEMBER.MIGRANT_WORKER, MEMBER.HARDSHIP)
+                .from(MEMBER)
+                .leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(MEMBER.DEPARTMENT_ID))
+                .where(MEMBER.ID.eq(id))
+                .fetchOptional(MemberRepository::toRow);
+    }
+
+    private static MemberRow toRow(Record r) {
+        return new MemberRow(r.get(MEMBER.ID), r.get(MEMBER.NAME), r.get(MEMBER.NAME_PINYIN),
+                r.get(MEMBER.NAME_INITIALS), Gender.valueOf(r.get(MEMBER.GENDER)), r.get(MEMBER.ID_NUMBER),
+                r.get(MEMBER.MOBILE), r.get(MEMBER.CARD_NO), r.get(MEMBER.DEPARTMENT_ID), r.get(DEPARTMENT.NAME),
+                MemberStatus.valueOf(r.get(MEMBER.STATUS)), r.get(MEMBER.JOIN_DATE), r.get(MEMBER.MIGRANT_WORKER),
+                r.get(MEMBER.HARDSHIP));
+    }
+
+    private static Member toMember(MemberRecord r) {
+        // Stored numbers were validated on the way in; re-parsing with "today" far ahead never fails on dates.
+        IdNumber id = IdNumber.parse(r.getIdNumber(), java.time.LocalDate.MAX.minusDays(1),
+                cn.uniondesk.domain.Regions.standard());
+        return new Member(r.getId(), r.getName(), Gender.valueOf(r.getGender()), r.getEthnicity(), id, r.getMobile(),
+                r.getEducation(), r.getPoliticalStatus(), r.getDepartmentId(), r.getJob(), r.getEmploymentType(),
+                r.getMigrantWorker(), r.getHouseholdType() == null ? null : HouseholdType.valueOf(r.getHouseholdType()),
+                r.getJoinDate(), r.getCardNo(), r.getMonthlyWageFen(), MemberStatus.valueOf(r.getStatus()),
+                r.getHardship(), r.getHardshipLevel(), r.getNotes());
+    }
+
+    // --- events -----------------------------------------------------------------------------
+
+    public long insertEvent(MemberEvent e) {
+        MemberEventRecord r = db.dsl().newRecord(MEMBER_EVENT);
+        r.setMemberId(e.memberId());
+        r.setEventType(e.type().name());
+        r.setEventDate(e.eventDate());
+        r.setReason(e.reason());
+        r.setReferenceNo(e.referenceNo());
+        r.setCounterpartUnion(e.counterpartUnion());
+        r.setStatusBefore(e.statusBefore() == null ? null : e.statusBefore().name());
+        r.setStatusAfter(e.statusAfter().name());
+        r.setOperator(e.operator());
+        r.setRecordedAt(LocalDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+        r.setDetails(e.details());
+        r.store();
+        return r.getId();
+    }
+
+    /** A member's history, oldest first. */
+    public List<MemberEvent> events(long memberId) {
+        return db.dsl().selectFrom(MEMBER_EVENT).where(MEMBER_EVENT.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_EVENT.ID)
+                .fetch(r -> new MemberEvent(r.getId(), r.getMemberId(), MemberEventType.valueOf(r.getEventType()),
+                        r.getEventDate(), r.getReason(), r.getReferenceNo(), r.getCounterpartUnion(),
+                        r.getStatusBefore() == null ? null : MemberStatus.valueOf(r.getStatusBefore()),
+                        MemberStatus.valueOf(r.getStatusAfter()), r.getOperator(),
+                        r.getRecordedAt().toInstant(ZoneOffset.UTC), r.getDetails()));
+    }
+
+    public int countEvents() {
+        return db.dsl().fetchCount(MEMBER_EVENT);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.uniondesk.service;
+
+import cn.uniondesk.db.Database;
+import cn.uniondesk.db.DepartmentRepository;
+import cn.uniondesk.db.MemberRepository;
+import cn.uniondesk.db.UnionRepository;
+import cn.uniondesk.domain.Department;
+import cn.uniondesk.domain.Member;
+import cn.uniondesk.domain.MemberDraft;
+import cn.uniondesk.domain.MemberEvent;
+import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.MemberValidation;
+import cn.uniondesk.domain.Regions;
+import cn.uniondesk.domain.UnionInfo;
+import cn.uniondesk.service.sample.SampleCsv;
+import cn.uniondesk.service.sample.SamplePerson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the fictitious demo union shipped in {@code sample-data/demo} (bundled in the jar): the
+ * union, its departments and about 300 members with their history, in one transaction.
+ */
+public final class DemoDataService {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoDataService.class);
+    private static final String BASE = "/sample-data/demo/";
+    public static final String DEMO_OPERATOR = "演示数据";
+
+    private final Database db;
+    private final UnionRepository unions;
+    private final DepartmentRepository departments;
+    private final MemberRepository members;
+    private final Clock clock;
+
+    public DemoDataService(Database db, UnionRepository unions, DepartmentRepository departments,
+            MemberRepository members, Clock clock) {
+        this.db = db;
+        this.unions = unions;
+        this.departments = departments;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /** True when the database has no members and no union yet. */
+    public boolean isEmpty() {
+        return members.count() == 0 && unions.find().isEmpty();
+    }
+
+    /** Loads the demo union; returns the number of members loaded. */
+    public int loadDemo() {
+        UnionInfo union = readUnion();
+        List<SamplePerson> people = readPeople();
+        MemberValidation validation = new MemberValidation(LocalDate.now(clock), Regions.standard());
+        int n = db.inTransaction(() -> {
+            unions.save(union);
+            Map<String, Long> deptIds = new HashMap<>();
+            for (SamplePerson p : people) {
+                long deptId = deptIds.computeIfAbsent(p.department(),
+                        d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+                MemberDraft draft = new MemberDraft(p.name(), p.gender(), p.ethnicity(), p.idNumber(), null,
+                        p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(), p.employmentType(),
+                        p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(), p.monthlyWageYuan(),
+                        p.hardship(), p.hardshipLevel(), p.notes());
+                MemberValidation.Result r = validation.validate(draft, null, p.status());
+                if (r.hasErrors()) {
+                    throw new IllegalStateException("demo member " + p.cardNo() + " is invalid: " + r.issues());
+                }
+                Member m = r.member();
+                long id = members.insert(m);
+                members.insertEvent(new MemberEvent(null, id, MemberEventType.JOIN, m.joinDate(), null, null, null,
+                        null, MemberStatus.ACTIVE, DEMO_OPERATOR, clock.instant(), null));
+                if (p.status() != MemberStatus.ACTIVE) {
+                    members.insertEvent(new MemberEvent(null, id, eventFor(p.status()), p.statusDate(),
+                            p.statusReason(), null, p.counterpartUnion(), MemberStatus.ACTIVE, p.status(),
+                            DEMO_OPERATOR, clock.instant(), null));
+                }
+            }
+            return people.size();
+        });
+        LOG.info("Demo union loaded: {} members", n);
+        return n;
+    }
+
+    private static MemberEventType eventFor(MemberStatus s) {
+        switch (s) {
+            case TRANSFERRED_OUT:
+                return MemberEventType.TRANSFER_OUT;
+            case LEFT:
+                return MemberEventType.LEAVE;
+            case RETIRED:
+                return MemberEventType.RETIRE;
+            case DECEASED:
+                return MemberEventType.DECEASE;
+            default:
+                throw new IllegalArgumentException(s.name());
+        }
+    }
+
+    private static UnionInfo readUnion() {
+        Properties p = new Properties();
+        try (InputStream in = resource("union.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new UnionInfo(p.getProperty("name"), p.getProperty("orgCode"), p.getProperty("upperUnion"),
+                p.getProperty("regionCode"));
+    }
+
+    private static List<SamplePerson> readPeople() {
+        try (InputStream in = resource("members.csv")) {
+            return SampleCsv.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = DemoDataService.class.getResourceAsStream(BASE + name);
+        if (in == null) {
+            throw new IllegalStateException("demo data missing from the application: " + BASE + name);
+        }
+        return in;
+    }
+
+    /** Unused departments are still listed; exposed for tests. */
+    public List<Department> departments() {
+        return departments.findAll();
+    }
+}

@@ -1,10 +1,12 @@
 package cn.uniondesk.app;
 
+import cn.uniondesk.db.AuditRepository;
 import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DepartmentRepository;
 import cn.uniondesk.db.MemberRepository;
 import cn.uniondesk.db.UnionRepository;
 import cn.uniondesk.domain.Regions;
+import cn.uniondesk.service.AuditService;
 import cn.uniondesk.service.DemoDataService;
 import cn.uniondesk.service.MemberService;
 import cn.uniondesk.service.Session;
@@ -23,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final MemberService members;
     private final UnionService union;
     private final DemoDataService demo;
+    private final AuditService audit;
 
     private AppContext(Path dataDir, Database database, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -31,9 +34,10 @@ public final class AppContext implements AutoCloseable {
         MemberRepository memberRepo = new MemberRepository(database);
         DepartmentRepository deptRepo = new DepartmentRepository(database);
         UnionRepository unionRepo = new UnionRepository(database);
-        this.members = new MemberService(database, memberRepo, deptRepo, session, clock, Regions.standard());
+        this.audit = new AuditService(new AuditRepository(database), session, clock);
+        this.members = new MemberService(database, memberRepo, deptRepo, session, clock, Regions.standard(), audit);
         this.union = new UnionService(unionRepo);
-        this.demo = new DemoDataService(database, unionRepo, deptRepo, memberRepo, clock);
+        this.demo = new DemoDataService(database, unionRepo, deptRepo, memberRepo, clock, audit, session);
     }
 
     /**
@@ -63,6 +67,10 @@ public final class AppContext implements AutoCloseable {
 
     public UnionService union() {
         return union;
+    }
+
+    public AuditService audit() {
+        return audit;
     }
 
     public DemoDataService demo() {

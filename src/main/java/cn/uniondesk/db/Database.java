@@ -49,18 +49,60 @@ public final class Database implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** The URL of an encrypted file ({@code CIPHER=AES}); the key goes into the password. */
+    static String encryptedUrl(Path dataDir) {
+        return url(dataDir) + ";CIPHER=AES";
+    }
+
+    /**
+     * H2 takes "filePassword userPassword" (the user password is empty, as in the unencrypted file). The file password is the random 256-bit key in hex
+     * (H2's own key derivation is weak, so the key itself must be strong).
+     */
+    static String password(byte[] fileKey) {
+        return java.util.HexFormat.of().formatHex(fileKey) + " ";
+    }
+
+    /**
+     * Opens the database encrypted at rest with {@code fileKey} (from {@link KeyVault}).
+     *
+     * @throws DatabaseInUseException when another process has it open
+     */
+    public static Database open(Path dataDir, byte[] fileKey) {
+        return open(dataDir, encryptedUrl(dataDir), password(fileKey));
+    }
+
+    /**
+     * Encrypts an unencrypted database file in place (a database from before encryption at rest).
+     * The database must be closed.
+     */
+    public static void encryptExisting(Path dataDir, byte[] fileKey) {
+        try {
+            org.h2.tools.ChangeFileEncryption.execute(dataDir.toString(), FILE_NAME, "AES", null,
+                    java.util.HexFormat.of().formatHex(fileKey).toCharArray(), true);
+        } catch (SQLException e) {
+            if (isFileLocked(e)) {
+                throw new DatabaseInUseException(dataDir, e);
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Opens (creating when absent) the database in {@code dataDir} and brings its schema up to date.
      *
      * @throws DatabaseInUseException when another process has it open
      */
     public static Database open(Path dataDir) {
+        return open(dataDir, url(dataDir), "");
+    }
+
+    private static Database open(Path dataDir, String url, String password) {
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir), "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", password);
         pool.setMaxConnections(8);
         try {
             MigrateResult result = Flyway.configure()
@@ -119,6 +161,20 @@ public final class Database implements AutoCloseable {
 
     public void inTransaction(Runnable work) {
         dsl.transaction((org.jooq.ContextTransactionalRunnable) work::run);
+    }
+
+    /**
+     * Writes an online backup (a zip holding the database file as it is on disk, so encrypted
+     * when the database is) to {@code zip}.
+     */
+    public void backupTo(Path zip) {
+        String target = zip.toAbsolutePath().toString();
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+            // BACKUP takes no bind parameters; the path is quoted as an SQL string literal.
+            s.execute("BACKUP TO '" + target.replace("'", "''") + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("backup failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -44,9 +44,13 @@ public final class DemoDataService {
     private final DepartmentRepository departments;
     private final MemberRepository members;
     private final Clock clock;
+    private final AuditService audit;
+    private final Session session;
 
     public DemoDataService(Database db, UnionRepository unions, DepartmentRepository departments,
-            MemberRepository members, Clock clock) {
+            MemberRepository members, Clock clock, AuditService audit, Session session) {
+        this.audit = audit;
+        this.session = session;
         this.db = db;
         this.unions = unions;
         this.departments = departments;
@@ -61,11 +65,14 @@ public final class DemoDataService {
 
     /** Loads the demo union; returns the number of members loaded. */
     public int loadDemo() {
+        session.require(cn.uniondesk.domain.Permission.MEMBER_WRITE);
         UnionInfo union = readUnion();
         List<SamplePerson> people = readPeople();
         MemberValidation validation = new MemberValidation(LocalDate.now(clock), Regions.standard());
         int n = db.inTransaction(() -> {
             unions.save(union);
+            audit.record("UNION_SAVE", "union", "1", null, "name=" + union.name() + "; orgCode=" + union.orgCode(),
+                    "demo");
             Map<String, Long> deptIds = new HashMap<>();
             for (SamplePerson p : people) {
                 long deptId = deptIds.computeIfAbsent(p.department(),
@@ -80,6 +87,8 @@ public final class DemoDataService {
                 }
                 Member m = r.member();
                 long id = members.insert(m);
+                audit.record("MEMBER_JOIN", "member", Long.toString(id), null, MemberService.snapshot(m.withId(id)),
+                        "demo");
                 members.insertEvent(new MemberEvent(null, id, MemberEventType.JOIN, m.joinDate(), null, null, null,
                         null, MemberStatus.ACTIVE, DEMO_OPERATOR, clock.instant(), null));
                 if (p.status() != MemberStatus.ACTIVE) {

@@ -18,6 +18,7 @@ import cn.uniondesk.domain.MemberStatus;
 import cn.uniondesk.domain.MemberValidation;
 import cn.uniondesk.domain.MobileNumber;
 import cn.uniondesk.domain.Money;
+import cn.uniondesk.domain.Permission;
 import cn.uniondesk.domain.Regions;
 import cn.uniondesk.domain.TextNormalizer;
 import java.time.Clock;
@@ -44,11 +45,13 @@ public final class MemberService {
     private final Session session;
     private final Clock clock;
     private final Regions regions;
+    private final AuditService audit;
     private final MemberSearchIndex index = new MemberSearchIndex();
     private volatile boolean indexLoaded;
 
     public MemberService(Database db, MemberRepository members, DepartmentRepository departments, Session session,
-            Clock clock, Regions regions) {
+            Clock clock, Regions regions, AuditService audit) {
+        this.audit = audit;
         this.db = db;
         this.members = members;
         this.departments = departments;
@@ -73,6 +76,7 @@ public final class MemberService {
 
     /** Search as you type; returns null when {@code cancelled} turned true during the scan. */
     public List<MemberRow> search(MemberQuery query, BooleanSupplier cancelled) {
+        session.require(Permission.MEMBER_READ);
         ensureIndex();
         return index.search(query, cancelled);
     }
@@ -98,11 +102,13 @@ public final class MemberService {
     }
 
     public Member get(long id) {
+        session.require(Permission.MEMBER_READ);
         return members.findById(id).orElseThrow(() -> new NotFoundException("member.notFound", String.valueOf(id)));
     }
 
     /** By ID number (any accepted form, 15 or 18 digits), card number, or internal id. */
     public Optional<Member> find(String idOrCard) {
+        session.require(Permission.MEMBER_READ);
         String s = TextNormalizer.compact(idOrCard);
         if (s.isEmpty()) {
             return Optional.empty();
@@ -126,6 +132,7 @@ public final class MemberService {
     }
 
     public List<MemberEvent> history(long memberId) {
+        session.require(Permission.MEMBER_READ);
         return members.events(memberId);
     }
 
@@ -154,6 +161,7 @@ public final class MemberService {
      * @throws ValidationException with every issue when anything is wrong; nothing is written
      */
     public SaveResult register(MemberDraft draft, LifecycleRequest entry) {
+        session.require(Permission.MEMBER_WRITE);
         MemberEventType type = entry == null ? MemberEventType.JOIN : entry.type();
         if (type != MemberEventType.JOIN && type != MemberEventType.TRANSFER_IN) {
             throw new IllegalArgumentException("a new member enters by JOIN or TRANSFER_IN, not " + type);
@@ -176,6 +184,8 @@ public final class MemberService {
                     entry == null ? null : emptyToNull(entry.referenceNo()),
                     entry == null ? null : emptyToNull(entry.counterpartUnion()), null, MemberStatus.ACTIVE,
                     session.operator(), clock.instant(), null));
+            audit.record("MEMBER_" + type.name(), "member", Long.toString(newId), null, snapshot(m.withId(newId)),
+                    entry == null ? null : emptyToNull(entry.reason()));
             return newId;
         });
         refreshIndex(id);
@@ -188,6 +198,7 @@ public final class MemberService {
      * (ID number and mobile masked in the history).
      */
     public SaveResult update(long id, MemberDraft draft) {
+        session.require(Permission.MEMBER_WRITE);
         Member before = get(id);
         MemberValidation.Result result = validation().validate(draft, id, before.status());
         List<FieldIssue> issues = new ArrayList<>(result.issues());
@@ -204,6 +215,7 @@ public final class MemberService {
             members.update(after);
             members.insertEvent(new MemberEvent(null, id, MemberEventType.UPDATE, today(), null, null, null,
                     before.status(), before.status(), session.operator(), clock.instant(), changes));
+            audit.record("MEMBER_UPDATE", "member", Long.toString(id), snapshot(before), snapshot(after), null);
         });
         refreshIndex(id);
         return new SaveResult(id, warnings(issues));
@@ -216,6 +228,7 @@ public final class MemberService {
      * @throws ValidationException when date, reason or counterpart are missing or wrong
      */
     public MemberEvent applyLifecycle(long id, LifecycleRequest req) {
+        session.require(Permission.MEMBER_WRITE);
         Member m = get(id);
         MemberStatus next = MemberLifecycle.next(m.status(), req.type());
         List<FieldIssue> issues = new ArrayList<>();
@@ -238,7 +251,13 @@ public final class MemberService {
                 session.operator(), clock.instant(), null);
         long eventId = db.inTransaction(() -> {
             members.updateStatus(id, next);
-            return members.insertEvent(event);
+            long evId = members.insertEvent(event);
+            audit.record("MEMBER_" + req.type().name(), "member", Long.toString(id), "status=" + m.status(),
+                    "status=" + next + "; date=" + req.date()
+                            + (event.counterpartUnion() == null ? "" : "; counterpart=" + event.counterpartUnion())
+                            + (event.referenceNo() == null ? "" : "; reference=" + event.referenceNo()),
+                    event.reason());
+            return evId;
         });
         refreshIndex(id);
         LOG.info("Member {} {} -> {} by {}", id, m.status(), next, session.operator());
@@ -249,8 +268,13 @@ public final class MemberService {
 
     /** Finds a department by name, creating it when absent. */
     public Department departmentNamed(String name) {
+        session.require(Permission.MEMBER_WRITE);
         String n = TextNormalizer.normalize(name);
-        return db.inTransaction(() -> departments.findByName(n).orElseGet(() -> departments.insert(n)));
+        return db.inTransaction(() -> departments.findByName(n).orElseGet(() -> {
+            Department d = departments.insert(n);
+            audit.record("DEPARTMENT_CREATE", "department", Long.toString(d.id()), null, "name=" + n, null);
+            return d;
+        }));
     }
 
     // --- helpers ----------------------------------------------------------------------------
@@ -296,6 +320,25 @@ public final class MemberService {
     private static String emptyToNull(String s) {
         String n = TextNormalizer.normalize(s);
         return n.isEmpty() ? null : n;
+    }
+
+    /** The member's fields as one line of {@code FIELD=value} pairs, for the audit trail. */
+    static String snapshot(Member m) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("NAME=").append(m.name()).append("; GENDER=").append(m.gender()).append("; ID_NUMBER=")
+                .append(m.idNumber().value()).append("; MOBILE=").append(m.mobile() == null ? "" : m.mobile())
+                .append("; DEPARTMENT=").append(m.departmentId() == null ? "" : m.departmentId())
+                .append("; JOIN_DATE=").append(m.joinDate()).append("; CARD_NO=")
+                .append(m.cardNo() == null ? "" : m.cardNo()).append("; MONTHLY_WAGE_FEN=")
+                .append(m.monthlyWageFen() == null ? "" : m.monthlyWageFen()).append("; STATUS=").append(m.status())
+                .append("; ETHNICITY=").append(m.ethnicity() == null ? "" : m.ethnicity()).append("; EDUCATION=")
+                .append(m.education() == null ? "" : m.education()).append("; POLITICAL_STATUS=")
+                .append(m.politicalStatus() == null ? "" : m.politicalStatus()).append("; JOB=")
+                .append(m.job() == null ? "" : m.job()).append("; EMPLOYMENT_TYPE=")
+                .append(m.employmentType() == null ? "" : m.employmentType()).append("; MIGRANT_WORKER=")
+                .append(m.migrantWorker()).append("; HARDSHIP=").append(m.hardship()).append("; HARDSHIP_LEVEL=")
+                .append(m.hardshipLevel() == null ? "" : m.hardshipLevel());
+        return sb.toString();
     }
 
     /** "FIELD: old → new" lines for the fields that differ; sensitive values masked. */

@@ -1,24 +1,37 @@
 package cn.uniondesk.app;
 
+import cn.uniondesk.db.AccountRepository;
 import cn.uniondesk.db.AuditRepository;
 import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DepartmentRepository;
+import cn.uniondesk.db.KeyVault;
 import cn.uniondesk.db.MemberRepository;
 import cn.uniondesk.db.UnionRepository;
+import cn.uniondesk.domain.Account;
 import cn.uniondesk.domain.Regions;
+import cn.uniondesk.domain.Role;
+import cn.uniondesk.service.AccountService;
 import cn.uniondesk.service.AuditService;
+import cn.uniondesk.service.BackupService;
 import cn.uniondesk.service.DemoDataService;
 import cn.uniondesk.service.MemberService;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.service.UnionService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The composition root: opens the database in a data folder and wires repositories and services
- * by constructor. The GUI and the command line both start here.
+ * by constructor. The GUI and the command line both start here, through {@link #unlock} (an
+ * account's password unwraps the database key) or, on a new data folder, {@link #initialize}.
  */
 public final class AppContext implements AutoCloseable {
+    /** The demo union's account; README states the password; the app asks to change it. */
+    public static final String DEMO_USER = "demo";
+    public static final String DEMO_PASSWORD = "demo1234";
+
     private final Path dataDir;
     private final Database database;
     private final Session session;
@@ -26,8 +39,10 @@ public final class AppContext implements AutoCloseable {
     private final UnionService union;
     private final DemoDataService demo;
     private final AuditService audit;
+    private final AccountService accounts;
+    private final BackupService backups;
 
-    private AppContext(Path dataDir, Database database, Session session, Clock clock) {
+    private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
         this.database = database;
         this.session = session;
@@ -38,19 +53,85 @@ public final class AppContext implements AutoCloseable {
         this.members = new MemberService(database, memberRepo, deptRepo, session, clock, Regions.standard(), audit);
         this.union = new UnionService(unionRepo);
         this.demo = new DemoDataService(database, unionRepo, deptRepo, memberRepo, clock, audit, session);
+        this.accounts = new AccountService(database, new AccountRepository(database), vault, fileKey, session, audit,
+                clock);
+        this.backups = new BackupService(database, dataDir, session, audit, clock);
+    }
+
+    /** True when the data folder has been set up with accounts (and so an encrypted database). */
+    public static boolean isInitialized(Path dataDir) {
+        return new KeyVault(dataDir).exists();
     }
 
     /**
-     * Opens the data folder.
-     *
-     * @throws cn.uniondesk.db.DatabaseInUseException when another instance has it open
+     * Opens an UNENCRYPTED database as the given session, without accounts: for tests and
+     * throw-away tools only. The window and the command line use {@link #unlock}.
      */
     public static AppContext open(Path dataDir, Session session, Clock clock) {
-        return new AppContext(dataDir, Database.open(dataDir), session, clock);
+        return new AppContext(dataDir, Database.open(dataDir), null, new KeyVault(dataDir), session, clock);
     }
 
     public static AppContext open(Path dataDir) {
         return open(dataDir, Session.ofSystemUser(), Clock.systemDefaultZone());
+    }
+
+    /**
+     * Opens the data folder as {@code user}: the password unwraps the database key.
+     *
+     * @throws KeyVault.UnlockException for a wrong password, an unknown or locked account
+     * @throws cn.uniondesk.db.DatabaseInUseException when another instance has it open
+     */
+    public static AppContext unlock(Path dataDir, String user, char[] password, Clock clock) {
+        KeyVault vault = new KeyVault(dataDir);
+        if (!vault.exists()) {
+            throw new IllegalStateException("data folder not initialised: " + dataDir);
+        }
+        byte[] key = vault.unlock(user, password, clock.instant());
+        Database db = Database.open(dataDir, key);
+        try {
+            Optional<Account> account = new AccountRepository(db).find(user);
+            if (account.isEmpty() || !account.get().active()) {
+                throw new KeyVault.UnlockException(KeyVault.Failure.UNKNOWN_USER, null);
+            }
+            return new AppContext(dataDir, db, key, vault, new Session(user, account.get().role()), clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sets up a data folder: a new database key wrapped for the first administrator, the database
+     * created (or an unencrypted one from an earlier release encrypted in place), the account
+     * stored. {@code mustChange} asks the user to pick a new password at first login.
+     */
+    public static AppContext initialize(Path dataDir, String adminUser, char[] adminPassword, boolean mustChange,
+            Clock clock) {
+        return initialize(dataDir, adminUser, adminPassword, mustChange, clock, KeyVault.DEFAULT_ITERATIONS);
+    }
+
+    static AppContext initialize(Path dataDir, String adminUser, char[] adminPassword, boolean mustChange,
+            Clock clock, int iterations) {
+        if (adminPassword.length < AccountService.MIN_PASSWORD_LENGTH) {
+            throw new cn.uniondesk.service.RuleViolationException("account.passwordTooShort",
+                    AccountService.MIN_PASSWORD_LENGTH);
+        }
+        KeyVault vault = new KeyVault(dataDir, iterations);
+        byte[] key = vault.create(adminUser, adminPassword);
+        if (Database.exists(dataDir)) {
+            Database.encryptExisting(dataDir, key);
+        }
+        Database db = Database.open(dataDir, key);
+        AppContext ctx = new AppContext(dataDir, db, key, vault, new Session(adminUser, Role.ADMIN), clock);
+        ctx.accounts.createFirstAdmin(adminUser, adminUser, mustChange);
+        return ctx;
+    }
+
+    /** A new data folder with the demo union and its demo account (password to be changed). */
+    public static AppContext initializeDemo(Path dataDir, Clock clock) {
+        AppContext ctx = initialize(dataDir, DEMO_USER, DEMO_PASSWORD.toCharArray(), true, clock);
+        ctx.demo.loadDemo();
+        return ctx;
     }
 
     public Path dataDir() {
@@ -73,12 +154,42 @@ public final class AppContext implements AutoCloseable {
         return audit;
     }
 
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public BackupService backups() {
+        return backups;
+    }
+
     public DemoDataService demo() {
         return demo;
+    }
+
+    /**
+     * Restores the database from a backup zip: requires the restore permission, keeps the current
+     * file, replaces it and closes this context (open a new one afterwards).
+     */
+    public Path restoreAndClose(Path zip, Clock clock) {
+        session.require(cn.uniondesk.domain.Permission.RESTORE);
+        byte[] key = database.fileKey();
+        database.inTransaction(() -> {
+            audit.record("RESTORE", "database", null, null, zip.getFileName().toString(), null);
+        });
+        database.close();
+        String stamp = java.time.LocalDateTime.now(clock)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Database.restore(dataDir, zip, key, stamp);
     }
 
     @Override
     public void close() {
         database.close();
+    }
+
+    static void wipe(char[] password) {
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
     }
 }

@@ -54,8 +54,11 @@ final class MembersCommand {
         @Option(names = "--format", description = "table, csv or json (default: table)")
         Format format = Format.table;
 
-        @Option(names = "--unmasked", description = "show full ID and mobile numbers")
+        @Option(names = "--unmasked", description = "show full ID and mobile numbers (needs --reason; recorded in the audit trail)")
         boolean unmasked;
+
+        @Option(names = "--reason", paramLabel = "WHY", description = "why the unmasked data is needed")
+        String reason;
 
         @Override
         public Integer call() {
@@ -69,8 +72,13 @@ final class MembersCommand {
                 }
                 st.add(parsed);
             }
-            List<MemberRow> rows = root.withContext(
-                    ctx -> ctx.members().search(new MemberQuery(query, null, st, null, null)));
+            List<MemberRow> rows = root.withContext(ctx -> {
+                List<MemberRow> found = ctx.members().search(new MemberQuery(query, null, st, null, null));
+                if (unmasked) {
+                    ctx.members().recordSensitiveAccess("members list: " + found.size() + " rows", reason);
+                }
+                return found;
+            });
             PrintWriter out = root.spec().commandLine().getOut();
             List<Map<String, Object>> records = new ArrayList<>();
             for (MemberRow r : rows) {
@@ -113,8 +121,11 @@ final class MembersCommand {
         @Parameters(paramLabel = "ID-OR-CARD")
         String key;
 
-        @Option(names = "--unmasked", description = "show full ID and mobile numbers")
+        @Option(names = "--unmasked", description = "show full ID and mobile numbers (needs --reason; recorded in the audit trail)")
         boolean unmasked;
+
+        @Option(names = "--reason", paramLabel = "WHY", description = "why the unmasked data is needed")
+        String reason;
 
         @Option(names = "--format", description = "table or json (default: table)")
         Format format = Format.table;
@@ -126,6 +137,9 @@ final class MembersCommand {
             PrintWriter out = root.spec().commandLine().getOut();
             return root.withContext(ctx -> {
                 Member mem = ctx.members().find(key).orElseThrow(() -> new NotFoundException("member.notFound", key));
+                if (unmasked) {
+                    ctx.members().recordSensitiveAccess("members show: " + mem.id(), reason);
+                }
                 List<MemberEvent> history = ctx.members().history(mem.id());
                 String dept = ctx.members().departmentName(mem.departmentId()).orElse("");
                 if (format == Format.json) {

@@ -3,12 +3,23 @@ package cn.uniondesk.cli;
 import cn.uniondesk.app.AppContext;
 import cn.uniondesk.app.DataFolder;
 import cn.uniondesk.db.DatabaseInUseException;
+import cn.uniondesk.db.KeyVault;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.NotFoundException;
+import cn.uniondesk.service.PermissionDeniedException;
+import cn.uniondesk.service.RuleViolationException;
 import cn.uniondesk.service.ValidationException;
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,21 +28,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code uniondesk [--data DIR] COMMAND}. Exit codes: 0 success, 2 bad usage or unusable input
- * (one line on stderr), 1 unexpected failure (logged).
+ * {@code uniondesk [--data DIR] [--user U] COMMAND}. Every command that opens the database
+ * authenticates: the password comes from {@code UNIONDESK_PASSWORD}, {@code --password-file}, or
+ * a prompt. Exit codes: 0 success, 2 bad usage or unusable input (one line on stderr), 3 data
+ * rejected or found broken (import rows, audit chain), 1 unexpected failure (logged).
  */
 @Command(name = "uniondesk", mixinStandardHelpOptions = true, versionProvider = UnionDeskCommand.Version.class,
         description = "UnionDesk 基层工会工作台 — command line", subcommands = {InitCommand.class, MembersCommand.class,
-            SampleCommand.class})
+            SampleCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
+            AccountsCommand.class})
 public final class UnionDeskCommand {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
+    public static final int REJECTED = 3;
+    public static final String ENV_USER = "UNIONDESK_USER";
+    public static final String ENV_PASSWORD = "UNIONDESK_PASSWORD";
 
     private static final Logger LOG = LoggerFactory.getLogger(UnionDeskCommand.class);
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: $UNIONDESK_DATA or the OS data folder)")
     Path data;
@@ -39,8 +56,26 @@ public final class UnionDeskCommand {
     @Option(names = "--lang", paramLabel = "LANG", description = "zh or en (messages)")
     String lang;
 
-    picocli.CommandLine.Model.CommandSpec spec() {
+    @Option(names = "--user", paramLabel = "U", description = "account name (default: $UNIONDESK_USER)")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "read the password from the first line of FILE (default: $UNIONDESK_PASSWORD, else a prompt)")
+    Path passwordFile;
+
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    UnionDeskCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
+    CommandLine.Model.CommandSpec spec() {
         return spec;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     Messages messages() {
@@ -48,45 +83,119 @@ public final class UnionDeskCommand {
     }
 
     Path dataDir() {
-        return DataFolder.resolve(data);
+        return DataFolder.resolve(data, env, System.getProperty("os.name", ""), System.getProperty("user.home"));
     }
 
-    /** Opens the data folder, runs {@code work}, closes it; usage-type problems become {@link UsageException}. */
-    <T> T withContext(Function<AppContext, T> work) {
-        try (AppContext ctx = AppContext.open(dataDir())) {
-            return work.apply(ctx);
-        } catch (DatabaseInUseException e) {
-            throw new UsageException(messages().get("db.inUse", e.dataDir()));
+    String userName() {
+        String u = user != null ? user : env.get(ENV_USER);
+        if (u == null || u.isBlank()) {
+            throw new UsageException(messages().get("cli.auth.userRequired"));
+        }
+        return u.strip();
+    }
+
+    /** The password: {@code UNIONDESK_PASSWORD}, then {@code --password-file}, then a prompt on the console. */
+    char[] password() {
+        String fromEnv = env.get(ENV_PASSWORD);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        if (passwordFile != null) {
+            return readPasswordFile(passwordFile);
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] pw = console.readPassword("%s", messages().get("cli.auth.prompt", userName()));
+            if (pw != null) {
+                return pw;
+            }
+        }
+        throw new UsageException(messages().get("cli.auth.passwordRequired"));
+    }
+
+    char[] readPasswordFile(Path file) {
+        try {
+            String s = Files.readString(file, StandardCharsets.UTF_8);
+            int nl = s.indexOf('\n');
+            String line = (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "");
+            return line.toCharArray();
+        } catch (IOException e) {
+            throw new UsageException(messages().get("cli.auth.passwordFile", file));
         }
     }
 
-    /** Runs the command line; returns the exit code. */
-    public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    /** Opens the data folder as the authenticated user, runs {@code work}, closes it. */
+    <T> T withContext(Function<AppContext, T> work) {
+        Path dir = dataDir();
+        if (!AppContext.isInitialized(dir)) {
+            throw new UsageException(messages().get("cli.auth.notInitialized", dir));
+        }
+        String u = userName();
+        char[] pw = password();
+        AppContext ctx;
+        try {
+            ctx = AppContext.unlock(dir, u, pw, clock);
+        } catch (KeyVault.UnlockException e) {
+            throw new UsageException(unlockMessage(e));
+        } catch (DatabaseInUseException e) {
+            throw new UsageException(messages().get("db.inUse", e.dataDir()));
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+        }
+        try (ctx) {
+            return work.apply(ctx);
+        }
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new UnionDeskCommand());
+    String unlockMessage(KeyVault.UnlockException e) {
+        switch (e.failure()) {
+            case LOCKED:
+                return messages().get("login.locked", e.lockedUntil() == null ? ""
+                        : DateTimeFormatter.ofPattern("HH:mm").format(e.lockedUntil().atZone(ZoneId.systemDefault())));
+            case UNKNOWN_USER:
+            case WRONG_PASSWORD:
+            default:
+                return messages().get("login.failed");
+        }
+    }
+
+    /** Runs the command line with the process's environment; returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                Clock.systemDefaultZone());
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+        UnionDeskCommand rootCmd = new UnionDeskCommand(env, clock);
+        CommandLine cl = new CommandLine(rootCmd);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            UnionDeskCommand root = cmd.getCommandSpec().root().userObject() instanceof UnionDeskCommand
-                    ? (UnionDeskCommand) cmd.getCommandSpec().root().userObject() : new UnionDeskCommand();
-            Messages m = root.messages();
-            if (ex instanceof UsageException) {
-                cmd.getErr().println(ex.getMessage());
+            Messages m = rootCmd.messages();
+            Throwable e = ex;
+            if (e instanceof UsageException) {
+                cmd.getErr().println(e.getMessage());
                 return USAGE;
             }
-            if (ex instanceof NotFoundException) {
-                cmd.getErr().println(m.get(((NotFoundException) ex).messageKey(), ((NotFoundException) ex).what()));
+            if (e instanceof NotFoundException) {
+                cmd.getErr().println(m.get(((NotFoundException) e).messageKey(), ((NotFoundException) e).what()));
                 return USAGE;
             }
-            if (ex instanceof ValidationException) {
-                cmd.getErr().println(CliText.issues(m, ((ValidationException) ex).issues()));
+            if (e instanceof ValidationException) {
+                cmd.getErr().println(CliText.issues(m, ((ValidationException) e).issues()));
                 return USAGE;
             }
-            LOG.error("Command failed", ex);
-            cmd.getErr().println(m.get("cli.unexpected", String.valueOf(ex.getMessage())));
+            if (e instanceof RuleViolationException) {
+                RuleViolationException r = (RuleViolationException) e;
+                cmd.getErr().println(m.get(r.messageKey(), r.args().toArray()));
+                return USAGE;
+            }
+            if (e instanceof PermissionDeniedException) {
+                cmd.getErr().println(m.get("permission.denied", m.get("role." + ((PermissionDeniedException) e).role())));
+                return USAGE;
+            }
+            LOG.error("Command failed", e);
+            cmd.getErr().println(m.get("cli.unexpected", String.valueOf(e.getMessage())));
             return FAILURE;
         });
         cl.setParameterExceptionHandler((ex, a) -> {

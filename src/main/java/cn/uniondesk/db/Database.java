@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final int appliedMigrations;
+    private byte[] fileKey;
 
     private Database(Path dataDir, JdbcConnectionPool pool, DSLContext dsl, int appliedMigrations) {
         this.dataDir = dataDir;
@@ -68,7 +69,9 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseInUseException when another process has it open
      */
     public static Database open(Path dataDir, byte[] fileKey) {
-        return open(dataDir, encryptedUrl(dataDir), password(fileKey));
+        Database db = open(dataDir, encryptedUrl(dataDir), password(fileKey));
+        db.fileKey = fileKey.clone();
+        return db;
     }
 
     /**
@@ -175,6 +178,115 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("backup failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Row counts of every table (migration history excluded), for verifying copies. */
+    public java.util.Map<String, Integer> rowCounts() {
+        return rowCounts(dsl);
+    }
+
+    private static java.util.Map<String, Integer> rowCounts(DSLContext ctx) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (org.jooq.Table<?> t : ctx.meta().getSchemas("PUBLIC").get(0).getTables()) {
+            if (!t.getName().equalsIgnoreCase("flyway_schema_history")) {
+                counts.put(t.getName().toLowerCase(java.util.Locale.ROOT), ctx.fetchCount(t));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Opens the database file inside a backup zip (in a temporary folder, with this database's
+     * key) and returns its row counts. Throws when the copy does not open.
+     */
+    public java.util.Map<String, Integer> rowCountsOfBackup(Path zip) {
+        Path tmp = extractBackup(zip);
+        try {
+            String url = "jdbc:h2:file:" + tmp.resolve(FILE_NAME) + ";WRITE_DELAY=0;IFEXISTS=TRUE;ACCESS_MODE_DATA=r"
+                    + (fileKey == null ? "" : ";CIPHER=AES");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa",
+                    fileKey == null ? "" : password(fileKey))) {
+                return rowCounts(DSL.using(c, SQLDialect.H2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("backup does not open: " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    /** Extracts the database file of a backup zip into a new temporary folder (zip-slip safe). */
+    static Path extractBackup(Path zip) {
+        try {
+            Path tmp = Files.createTempDirectory("uniondesk-restore");
+            boolean found = false;
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+                java.util.zip.ZipEntry e;
+                while ((e = in.getNextEntry()) != null) {
+                    String name = Path.of(e.getName()).getFileName().toString();
+                    if (!name.equals(FILE_NAME + ".mv.db")) {
+                        continue;
+                    }
+                    Files.copy(in, tmp.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    found = true;
+                }
+            }
+            if (!found) {
+                deleteTree(tmp);
+                throw new IllegalArgumentException("not a UnionDesk backup: " + zip);
+            }
+            return tmp;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces the (closed) database in {@code dataDir} with the one in {@code zip}, after checking
+     * that the backup opens with {@code fileKey}. The current file is first kept as
+     * {@code backups/before-restore-<time>.mv.db}.
+     */
+    public static Path restore(Path dataDir, Path zip, byte[] fileKey, String stamp) {
+        Path tmp = extractBackup(zip);
+        try {
+            String url = "jdbc:h2:file:" + tmp.resolve(FILE_NAME) + ";IFEXISTS=TRUE"
+                    + (fileKey == null ? "" : ";CIPHER=AES");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa",
+                    fileKey == null ? "" : password(fileKey))) {
+                rowCounts(DSL.using(c, SQLDialect.H2));
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("backup does not open with this data folder's key: "
+                        + e.getMessage(), e);
+            }
+            Path live = dataDir.resolve(FILE_NAME + ".mv.db");
+            Path keep = dataDir.resolve("backups").resolve("before-restore-" + stamp + ".mv.db");
+            Files.createDirectories(keep.getParent());
+            if (Files.exists(live)) {
+                Files.copy(live, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path staged = dataDir.resolve(FILE_NAME + ".mv.db.restoring");
+            Files.copy(tmp.resolve(FILE_NAME + ".mv.db"), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staged, live, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return keep;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            LOG.warn("Could not delete temporary folder {}", dir, e);
+        }
+    }
+
+    /** The key this database was opened with (null when unencrypted). */
+    public byte[] fileKey() {
+        return fileKey == null ? null : fileKey.clone();
     }
 
     @Override

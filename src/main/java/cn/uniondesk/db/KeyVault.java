@@ -49,7 +49,7 @@ public final class KeyVault {
         private final Failure failure;
         private final transient Instant lockedUntil;
 
-        UnlockException(Failure failure, Instant lockedUntil) {
+        public UnlockException(Failure failure, Instant lockedUntil) {
             super(failure.name());
             this.failure = failure;
             this.lockedUntil = lockedUntil;

@@ -266,6 +266,22 @@ public final class MemberService {
                 event.operator(), event.recordedAt(), event.details());
     }
 
+    /**
+     * Records that the current user is about to see or export sensitive fields unmasked, and why.
+     *
+     * @throws PermissionDeniedException when the role may not see them
+     * @throws RuleViolationException when no reason was given
+     */
+    public void recordSensitiveAccess(String what, String reason) {
+        session.require(Permission.SENSITIVE_VIEW);
+        if (TextNormalizer.normalize(reason).isEmpty()) {
+            throw new RuleViolationException("sensitive.reasonRequired");
+        }
+        db.inTransaction(() -> {
+            audit.record("SENSITIVE_VIEW", "member", null, null, what, TextNormalizer.normalize(reason));
+        });
+    }
+
     /** Finds a department by name, creating it when absent. */
     public Department departmentNamed(String name) {
         session.require(Permission.MEMBER_WRITE);

@@ -11,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import cn.uniondesk.testing.TestApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +23,18 @@ class CliTest {
     record Run(int code, String out, String err) {
     }
 
+    /** Runs as the demo account (its password from the environment, as a scheduled task would). */
     private Run run(String... args) {
+        return runAs(Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "demo1234"), args);
+    }
+
+    private Run runAs(Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of("--data", dir.toString(), "--lang", "zh"));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env,
+                TestApp.CLOCK);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -36,7 +44,7 @@ class CliTest {
         assertThat(init.code()).isZero();
         assertThat(init.out()).contains("演示工会");
 
-        Run list = run("members", "list", "--format", "csv", "--unmasked");
+        Run list = run("members", "list", "--format", "csv", "--unmasked", "--reason", "核对实名制信息");
         assertThat(list.code()).isZero();
         String[] lines = list.out().strip().split("\n");
         assertThat(lines[0]).isEqualTo(String.join(",", MembersCommand.FIELDS));
@@ -90,7 +98,7 @@ class CliTest {
 
     @Test
     void unknownMemberIsExitCodeTwoWithOneLine() {
-        run("init");
+        run("init", "--demo");
         Run show = run("members", "show", "GH-NOPE");
         assertThat(show.code()).isEqualTo(2);
         assertThat(show.err().strip()).contains("找不到会员").doesNotContain("\n").doesNotContain("Exception");
@@ -98,7 +106,7 @@ class CliTest {
 
     @Test
     void badStatusIsExitCodeTwo() {
-        run("init");
+        run("init", "--demo");
         Run r = run("members", "list", "--status", "SLEEPING");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("SLEEPING");
@@ -118,10 +126,93 @@ class CliTest {
     }
 
     @Test
-    void initWithoutDemoLoadsNoMembers() {
+    void initWithAdminCreatesEmptyEncryptedRegister() throws Exception {
+        java.nio.file.Path pw = dir.resolve("pw.txt");
+        java.nio.file.Files.writeString(pw, "主席的密码2026\n");
+        Run r = run("init", "--admin-user", "chair", "--admin-password-file", pw.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        Map<String, String> chair = Map.of("UNIONDESK_USER", "chair", "UNIONDESK_PASSWORD", "主席的密码2026");
+        assertThat(runAs(chair, "members", "list", "--format", "csv").out().strip().split("\n")).hasSize(1);
+        assertThat(java.nio.file.Files.exists(dir.resolve("keys.json"))).isTrue();
+    }
+
+    @Test
+    void newFolderWithoutAdministratorIsRefused() {
         Run r = run("init");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--admin-user");
+    }
+
+    @Test
+    void wrongPasswordIsExitCodeTwoAndFiveLockTheAccount() {
+        run("init", "--demo");
+        Map<String, String> wrong = Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "not-the-password");
+        for (int i = 0; i < 4; i++) {
+            Run r = runAs(wrong, "members", "list");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("密码不正确");
+        }
+        assertThat(runAs(wrong, "members", "list").err()).contains("锁定");
+        assertThat(run("members", "list").err()).contains("锁定");
+    }
+
+    @Test
+    void missingPasswordWithoutConsoleIsExitCodeTwo() {
+        run("init", "--demo");
+        Run r = runAs(Map.of("UNIONDESK_USER", "demo"), "members", "list");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("UNIONDESK_PASSWORD");
+    }
+
+    @Test
+    void unmaskedListWithoutReasonIsRefusedAndWithReasonIsAudited() {
+        run("init", "--demo");
+        Run refused = run("members", "list", "--unmasked");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("原因");
+        assertThat(run("members", "list", "--unmasked", "--reason", "上报核对").code()).isZero();
+        Run audit = run("audit", "list", "--limit", "3");
+        assertThat(audit.out()).contains("SENSITIVE_VIEW").contains("上报核对");
+    }
+
+    @Test
+    void auditVerifySaysTheChainIsIntact() {
+        run("init", "--demo");
+        Run r = run("audit", "verify");
         assertThat(r.code()).isZero();
-        assertThat(run("members", "list", "--format", "csv").out().strip().split("\n")).hasSize(1);
+        assertThat(r.out()).contains("完整");
+    }
+
+    @Test
+    void clerkCannotReadTheAuditTrailOrAddAccounts() throws Exception {
+        run("init", "--demo");
+        java.nio.file.Path pw = dir.resolve("clerk.txt");
+        java.nio.file.Files.writeString(pw, "clerk-pass-1\n");
+        assertThat(run("accounts", "add", "xiaowang", "--role", "CLERK", "--new-password-file", pw.toString()).code())
+                .isZero();
+        Map<String, String> clerk = Map.of("UNIONDESK_USER", "xiaowang", "UNIONDESK_PASSWORD", "clerk-pass-1");
+        Run audit = runAs(clerk, "audit", "verify");
+        assertThat(audit.code()).isEqualTo(2);
+        assertThat(audit.err()).contains("无权");
+        assertThat(runAs(clerk, "accounts", "add", "x2", "--role", "ADMIN", "--new-password-file", pw.toString())
+                .code()).isEqualTo(2);
+        assertThat(runAs(clerk, "members", "list").code()).isZero();
+    }
+
+    @Test
+    void backupThenRestoreBringsBackTheOldState() throws Exception {
+        run("init", "--demo");
+        java.nio.file.Path zip = dir.resolve("b.zip");
+        Run b = run("backup", "--out", zip.toString());
+        assertThat(b.code()).as(b.err()).isZero();
+        java.nio.file.Path pw = dir.resolve("clerk.txt");
+        java.nio.file.Files.writeString(pw, "clerk-pass-1\n");
+        run("accounts", "add", "xiaowang", "--role", "CLERK", "--new-password-file", pw.toString());
+        Run r = run("restore", zip.toString(), "--yes");
+        assertThat(r.code()).as(r.err()).isZero();
+        // the account added after the backup is gone from the database
+        assertThat(run("accounts", "list").out()).doesNotContain("xiaowang");
+        assertThat(run("audit", "verify").code()).isZero();
     }
 
     @Test

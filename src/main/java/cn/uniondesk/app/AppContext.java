@@ -4,6 +4,7 @@ import cn.uniondesk.db.AccountRepository;
 import cn.uniondesk.db.AuditRepository;
 import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DepartmentRepository;
+import cn.uniondesk.db.DuesRepository;
 import cn.uniondesk.db.KeyVault;
 import cn.uniondesk.db.MemberRepository;
 import cn.uniondesk.db.UnionRepository;
@@ -14,6 +15,7 @@ import cn.uniondesk.service.AccountService;
 import cn.uniondesk.service.AuditService;
 import cn.uniondesk.service.BackupService;
 import cn.uniondesk.service.DemoDataService;
+import cn.uniondesk.service.DuesService;
 import cn.uniondesk.service.MemberService;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.service.UnionService;
@@ -41,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final AuditService audit;
     private final AccountService accounts;
     private final BackupService backups;
+    private final DuesService dues;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -56,6 +59,7 @@ public final class AppContext implements AutoCloseable {
         this.accounts = new AccountService(database, new AccountRepository(database), vault, fileKey, session, audit,
                 clock);
         this.backups = new BackupService(database, dataDir, session, audit, clock);
+        this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -156,6 +160,10 @@ public final class AppContext implements AutoCloseable {
 
     public AccountService accounts() {
         return accounts;
+    }
+
+    public DuesService dues() {
+        return dues;
     }
 
     public BackupService backups() {

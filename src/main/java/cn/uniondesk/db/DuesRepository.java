@@ -1,0 +1,327 @@
+package cn.uniondesk.db;
+
+import static cn.uniondesk.db.generated.Tables.DUES_ARREARS_REASON;
+import static cn.uniondesk.db.generated.Tables.DUES_CHARGE;
+import static cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
+import static cn.uniondesk.db.generated.Tables.DUES_RECEIPT;
+import static cn.uniondesk.db.generated.Tables.DUES_RULE;
+import static cn.uniondesk.db.generated.Tables.MEMBER;
+import static cn.uniondesk.db.generated.Tables.MEMBER_EVENT;
+import static cn.uniondesk.db.generated.Tables.MEMBER_WAGE;
+import static cn.uniondesk.db.generated.Tables.UNION_FUND;
+
+import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.dues.Charge;
+import cn.uniondesk.domain.dues.ChargeKind;
+import cn.uniondesk.domain.dues.DuesRule;
+import cn.uniondesk.domain.dues.ExemptionRule;
+import cn.uniondesk.domain.dues.MembershipSpan;
+import cn.uniondesk.domain.dues.MidMonthRule;
+import cn.uniondesk.domain.dues.RollSubject;
+import cn.uniondesk.domain.dues.RoundingUnit;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/** Dues rules, wages, charges, payments, receipts and the union fund. */
+public final class DuesRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public DuesRepository(Database db) {
+        this.db = db;
+    }
+
+    // --- rules ------------------------------------------------------------------------------
+
+    public List<DuesRule> rules() {
+        return db.dsl().selectFrom(DUES_RULE).orderBy(DUES_RULE.EFFECTIVE_FROM).fetch(r -> new DuesRule(
+                YearMonth.from(r.getEffectiveFrom()), r.getRate(), r.getFloorUnitFen(),
+                RoundingMode.valueOf(r.getRounding()), RoundingUnit.valueOf(r.getUnit()),
+                MidMonthRule.valueOf(r.getMidMonth()), readExemptions(r.getExemptions())));
+    }
+
+    public void saveRule(DuesRule rule) {
+        db.dsl().mergeInto(DUES_RULE)
+                .using(DSL.selectOne())
+                .on(DUES_RULE.EFFECTIVE_FROM.eq(rule.effectiveFrom().atDay(1)))
+                .whenMatchedThenUpdate()
+                .set(DUES_RULE.RATE, rule.rate())
+                .set(DUES_RULE.FLOOR_UNIT_FEN, rule.floorUnitFen())
+                .set(DUES_RULE.ROUNDING, rule.rounding().name())
+                .set(DUES_RULE.UNIT, rule.unit().name())
+                .set(DUES_RULE.MID_MONTH, rule.midMonth().name())
+                .set(DUES_RULE.EXEMPTIONS, writeExemptions(rule.exemptions()))
+                .whenNotMatchedThenInsert(DUES_RULE.EFFECTIVE_FROM, DUES_RULE.RATE, DUES_RULE.FLOOR_UNIT_FEN,
+                        DUES_RULE.ROUNDING, DUES_RULE.UNIT, DUES_RULE.MID_MONTH, DUES_RULE.EXEMPTIONS)
+                .values(rule.effectiveFrom().atDay(1), rule.rate(), rule.floorUnitFen(), rule.rounding().name(),
+                        rule.unit().name(), rule.midMonth().name(), writeExemptions(rule.exemptions()))
+                .execute();
+    }
+
+    private static String writeExemptions(List<ExemptionRule> e) {
+        try {
+            return JSON.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static List<ExemptionRule> readExemptions(String s) {
+        try {
+            return JSON.readValue(s, new TypeReference<List<ExemptionRule>>() { });
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    // --- wages ------------------------------------------------------------------------------
+
+    public void saveWage(long memberId, YearMonth from, long wageFen, String by, LocalDateTime at) {
+        db.dsl().mergeInto(MEMBER_WAGE)
+                .using(DSL.selectOne())
+                .on(MEMBER_WAGE.MEMBER_ID.eq(memberId).and(MEMBER_WAGE.EFFECTIVE_FROM.eq(from.atDay(1))))
+                .whenMatchedThenUpdate()
+                .set(MEMBER_WAGE.WAGE_FEN, wageFen)
+                .set(MEMBER_WAGE.RECORDED_AT, at)
+                .set(MEMBER_WAGE.RECORDED_BY, by)
+                .whenNotMatchedThenInsert(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM, MEMBER_WAGE.WAGE_FEN,
+                        MEMBER_WAGE.RECORDED_AT, MEMBER_WAGE.RECORDED_BY)
+                .values(memberId, from.atDay(1), wageFen, at, by)
+                .execute();
+    }
+
+    /** A member's wage history: month → wage in 分, oldest first. */
+    public List<Map.Entry<YearMonth, Long>> wageHistory(long memberId) {
+        return db.dsl().select(MEMBER_WAGE.EFFECTIVE_FROM, MEMBER_WAGE.WAGE_FEN).from(MEMBER_WAGE)
+                .where(MEMBER_WAGE.MEMBER_ID.eq(memberId)).orderBy(MEMBER_WAGE.EFFECTIVE_FROM)
+                .fetch(r -> Map.entry(YearMonth.from(r.value1()), r.value2()));
+    }
+
+    // --- roll input ---------------------------------------------------------------------------
+
+    /**
+     * Every member with what the roll for {@code month} needs: lifecycle marks, exemption fields
+     * and the wage in force (wage history, else the register's monthly wage).
+     */
+    public List<RollSubject> rollSubjects(YearMonth month) {
+        return rollSubjects(month, null);
+    }
+
+    /** The roll input of one member for {@code month}. */
+    public Optional<RollSubject> rollSubject(YearMonth month, long memberId) {
+        return rollSubjects(month, memberId).stream().findFirst();
+    }
+
+    private List<RollSubject> rollSubjects(YearMonth month, Long only) {
+        Map<Long, List<MembershipSpan.Mark>> marks = new HashMap<>();
+        try (var cursor = db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.STATUS_AFTER)
+                .from(MEMBER_EVENT)
+                .where(MEMBER_EVENT.EVENT_TYPE.ne(MemberEventType.UPDATE.name()))
+                .and(only == null ? DSL.noCondition() : MEMBER_EVENT.MEMBER_ID.eq(only))
+                .orderBy(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.ID)
+                .fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                marks.computeIfAbsent(r.get(MEMBER_EVENT.MEMBER_ID), k -> new ArrayList<>())
+                        .add(new MembershipSpan.Mark(r.get(MEMBER_EVENT.EVENT_DATE),
+                                MemberStatus.valueOf(r.get(MEMBER_EVENT.STATUS_AFTER))));
+            }
+        }
+        Map<Long, Long> wages = new HashMap<>();
+        try (var cursor = db.dsl().select(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.WAGE_FEN).from(MEMBER_WAGE)
+                .where(MEMBER_WAGE.EFFECTIVE_FROM.le(month.atDay(1)))
+                .and(only == null ? DSL.noCondition() : MEMBER_WAGE.MEMBER_ID.eq(only))
+                .orderBy(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM)
+                .fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                wages.put(r.get(MEMBER_WAGE.MEMBER_ID), r.get(MEMBER_WAGE.WAGE_FEN));
+            }
+        }
+        List<RollSubject> out = new ArrayList<>();
+        try (var cursor = db.dsl().select(MEMBER.ID, MEMBER.JOIN_DATE, MEMBER.STATUS, MEMBER.HARDSHIP,
+                MEMBER.HARDSHIP_LEVEL, MEMBER.EMPLOYMENT_TYPE, MEMBER.MONTHLY_WAGE_FEN).from(MEMBER)
+                .where(only == null ? DSL.noCondition() : MEMBER.ID.eq(only))
+                .orderBy(MEMBER.ID).fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                long id = r.get(MEMBER.ID);
+                List<MembershipSpan.Mark> m = marks.get(id);
+                MembershipSpan span = m == null
+                        ? MembershipSpan.since(r.get(MEMBER.JOIN_DATE), MemberStatus.valueOf(r.get(MEMBER.STATUS)))
+                        : new MembershipSpan(m);
+                Long wage = wages.containsKey(id) ? wages.get(id) : r.get(MEMBER.MONTHLY_WAGE_FEN);
+                out.add(new RollSubject(id, span, r.get(MEMBER.HARDSHIP), r.get(MEMBER.HARDSHIP_LEVEL),
+                        r.get(MEMBER.EMPLOYMENT_TYPE), wage));
+            }
+        }
+        return out;
+    }
+
+    // --- charges ------------------------------------------------------------------------------
+
+    /** The charges of a month (all kinds). */
+    public List<Charge> charges(YearMonth month) {
+        return db.dsl().selectFrom(DUES_CHARGE).where(DUES_CHARGE.PERIOD.eq(month.atDay(1)))
+                .orderBy(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.ID)
+                .fetch(r -> new Charge(r.getMemberId(), YearMonth.from(r.getPeriod()), ChargeKind.valueOf(r.getKind()),
+                        r.getBaseFen(), r.getAmountFen(), r.getExemption()));
+    }
+
+    public List<Charge> chargesOf(long memberId) {
+        return db.dsl().selectFrom(DUES_CHARGE).where(DUES_CHARGE.MEMBER_ID.eq(memberId))
+                .orderBy(DUES_CHARGE.PERIOD, DUES_CHARGE.ID)
+                .fetch(r -> new Charge(r.getMemberId(), YearMonth.from(r.getPeriod()), ChargeKind.valueOf(r.getKind()),
+                        r.getBaseFen(), r.getAmountFen(), r.getExemption()));
+    }
+
+    public boolean hasCharges(YearMonth month) {
+        return db.dsl().fetchExists(DUES_CHARGE, DUES_CHARGE.PERIOD.eq(month.atDay(1)));
+    }
+
+    /** Inserts charges with JDBC batching (the monthly roll of 100,000 members). */
+    public void insertCharges(List<Charge> charges, LocalDateTime at) {
+        List<Query> batch = new ArrayList<>(1000);
+        for (Charge c : charges) {
+            batch.add(db.dsl().insertInto(DUES_CHARGE, DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD, DUES_CHARGE.KIND,
+                    DUES_CHARGE.BASE_FEN, DUES_CHARGE.AMOUNT_FEN, DUES_CHARGE.EXEMPTION, DUES_CHARGE.CREATED_AT)
+                    .values(c.memberId(), c.period().atDay(1), c.kind().name(), c.baseFen(), c.amountFen(),
+                            c.exemption(), at));
+            if (batch.size() == 1000) {
+                db.dsl().batch(batch).execute();
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            db.dsl().batch(batch).execute();
+        }
+    }
+
+    /** Removes a member's REGULAR charge for a month (before re-inserting the recomputed one). */
+    public void deleteRegular(long memberId, YearMonth month) {
+        db.dsl().deleteFrom(DUES_CHARGE).where(DUES_CHARGE.MEMBER_ID.eq(memberId)
+                .and(DUES_CHARGE.PERIOD.eq(month.atDay(1))).and(DUES_CHARGE.KIND.eq(ChargeKind.REGULAR.name())))
+                .execute();
+    }
+
+    // --- payments and receipts ----------------------------------------------------------------
+
+    public long insertPayment(long memberId, long amountFen, String method, LocalDate paidOn, String batchRef,
+            Long receiptId, String note, LocalDateTime at, String by) {
+        return db.dsl().insertInto(DUES_PAYMENT, DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.AMOUNT_FEN, DUES_PAYMENT.METHOD,
+                DUES_PAYMENT.PAID_ON, DUES_PAYMENT.BATCH_REF, DUES_PAYMENT.RECEIPT_ID, DUES_PAYMENT.NOTE,
+                DUES_PAYMENT.RECORDED_AT, DUES_PAYMENT.RECORDED_BY)
+                .values(memberId, amountFen, method, paidOn, batchRef, receiptId, note, at, by)
+                .returningResult(DUES_PAYMENT.ID).fetchOne().value1();
+    }
+
+    /** Sum of charges and of payments per member, up to and including {@code month}. */
+    public Map<Long, long[]> balances(YearMonth upTo) {
+        Map<Long, long[]> out = new HashMap<>();
+        db.dsl().select(DUES_CHARGE.MEMBER_ID, DSL.sum(DUES_CHARGE.AMOUNT_FEN)).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.le(upTo.atDay(1))).groupBy(DUES_CHARGE.MEMBER_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new long[2])[0] = r.value2().longValue());
+        db.dsl().select(DUES_PAYMENT.MEMBER_ID, DSL.sum(DUES_PAYMENT.AMOUNT_FEN)).from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.le(upTo.atEndOfMonth())).groupBy(DUES_PAYMENT.MEMBER_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), k -> new long[2])[1] = r.value2().longValue());
+        return out;
+    }
+
+    public long paidTotal(long memberId) {
+        var v = db.dsl().select(DSL.sum(DUES_PAYMENT.AMOUNT_FEN)).from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.MEMBER_ID.eq(memberId)).fetchOne().value1();
+        return v == null ? 0 : v.longValue();
+    }
+
+    /** Payments made within a month, per member. */
+    public Map<Long, Long> paidIn(YearMonth month) {
+        Map<Long, Long> out = new HashMap<>();
+        db.dsl().select(DUES_PAYMENT.MEMBER_ID, DSL.sum(DUES_PAYMENT.AMOUNT_FEN)).from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.between(month.atDay(1), month.atEndOfMonth()))
+                .groupBy(DUES_PAYMENT.MEMBER_ID)
+                .forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        return out;
+    }
+
+    /** The next receipt number of a year: one more than the highest, so numbering has no gaps. */
+    public int nextReceiptSeq(int year) {
+        Integer max = db.dsl().select(DSL.max(DUES_RECEIPT.SEQ)).from(DUES_RECEIPT)
+                .where(DUES_RECEIPT.RECEIPT_YEAR.eq(year)).fetchOne().value1();
+        return max == null ? 1 : max + 1;
+    }
+
+    public long insertReceipt(int year, int seq, long memberId, long amountFen, String months, LocalDate on,
+            String by) {
+        return db.dsl().insertInto(DUES_RECEIPT, DUES_RECEIPT.RECEIPT_YEAR, DUES_RECEIPT.SEQ, DUES_RECEIPT.MEMBER_ID,
+                DUES_RECEIPT.AMOUNT_FEN, DUES_RECEIPT.MONTHS_COVERED, DUES_RECEIPT.ISSUED_ON, DUES_RECEIPT.ISSUED_BY)
+                .values(year, seq, memberId, amountFen, months, on, by)
+                .returningResult(DUES_RECEIPT.ID).fetchOne().value1();
+    }
+
+    public record ReceiptRow(long id, int year, int seq, long memberId, long amountFen, String months,
+            LocalDate issuedOn, String issuedBy, boolean voided, String voidReason) {
+    }
+
+    public Optional<ReceiptRow> receipt(int year, int seq) {
+        return db.dsl().selectFrom(DUES_RECEIPT)
+                .where(DUES_RECEIPT.RECEIPT_YEAR.eq(year).and(DUES_RECEIPT.SEQ.eq(seq)))
+                .fetchOptional(r -> new ReceiptRow(r.getId(), r.getReceiptYear(), r.getSeq(), r.getMemberId(),
+                        r.getAmountFen(), r.getMonthsCovered(), r.getIssuedOn(), r.getIssuedBy(), r.getVoided(),
+                        r.getVoidReason()));
+    }
+
+    public void voidReceipt(long id, String reason) {
+        db.dsl().update(DUES_RECEIPT).set(DUES_RECEIPT.VOIDED, true).set(DUES_RECEIPT.VOID_REASON, reason)
+                .where(DUES_RECEIPT.ID.eq(id)).execute();
+    }
+
+    // --- arrears reasons ----------------------------------------------------------------------
+
+    public Map<Long, String> arrearsReasons() {
+        return db.dsl().select(DUES_ARREARS_REASON.MEMBER_ID, DUES_ARREARS_REASON.REASON).from(DUES_ARREARS_REASON)
+                .fetchMap(DUES_ARREARS_REASON.MEMBER_ID, DUES_ARREARS_REASON.REASON);
+    }
+
+    public void saveArrearsReason(long memberId, String reason, LocalDateTime at, String by) {
+        db.dsl().mergeInto(DUES_ARREARS_REASON).using(DSL.selectOne())
+                .on(DUES_ARREARS_REASON.MEMBER_ID.eq(memberId))
+                .whenMatchedThenUpdate().set(DUES_ARREARS_REASON.REASON, reason)
+                .set(DUES_ARREARS_REASON.RECORDED_AT, at).set(DUES_ARREARS_REASON.RECORDED_BY, by)
+                .whenNotMatchedThenInsert(DUES_ARREARS_REASON.MEMBER_ID, DUES_ARREARS_REASON.REASON,
+                        DUES_ARREARS_REASON.RECORDED_AT, DUES_ARREARS_REASON.RECORDED_BY)
+                .values(memberId, reason, at, by).execute();
+    }
+
+    // --- union fund ---------------------------------------------------------------------------
+
+    public void saveFund(YearMonth month, long payrollTotalFen, long dueFen, long receivedFen, long remittedFen,
+            int upperShareBp, LocalDateTime at) {
+        db.dsl().mergeInto(UNION_FUND).using(DSL.selectOne()).on(UNION_FUND.PERIOD.eq(month.atDay(1)))
+                .whenMatchedThenUpdate()
+                .set(UNION_FUND.PAYROLL_TOTAL_FEN, payrollTotalFen).set(UNION_FUND.DUE_FEN, dueFen)
+                .set(UNION_FUND.RECEIVED_FEN, receivedFen).set(UNION_FUND.REMITTED_FEN, remittedFen)
+                .set(UNION_FUND.UPPER_SHARE_BP, upperShareBp).set(UNION_FUND.RECORDED_AT, at)
+                .whenNotMatchedThenInsert(UNION_FUND.PERIOD, UNION_FUND.PAYROLL_TOTAL_FEN, UNION_FUND.DUE_FEN,
+                        UNION_FUND.RECEIVED_FEN, UNION_FUND.REMITTED_FEN, UNION_FUND.UPPER_SHARE_BP,
+                        UNION_FUND.RECORDED_AT)
+                .values(month.atDay(1), payrollTotalFen, dueFen, receivedFen, remittedFen, upperShareBp, at)
+                .execute();
+    }
+
+    public Optional<long[]> fund(YearMonth month) {
+        return db.dsl().selectFrom(UNION_FUND).where(UNION_FUND.PERIOD.eq(month.atDay(1))).fetchOptional(
+                r -> new long[] {r.getPayrollTotalFen(), r.getDueFen(), r.getReceivedFen(), r.getRemittedFen(),
+                    r.getUpperShareBp()});
+    }
+}

@@ -1,0 +1,452 @@
+package cn.uniondesk.service;
+
+import cn.uniondesk.db.Database;
+import cn.uniondesk.db.DuesRepository;
+import cn.uniondesk.db.MemberRepository;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.Money;
+import cn.uniondesk.domain.Permission;
+import cn.uniondesk.domain.TextNormalizer;
+import cn.uniondesk.domain.dues.Charge;
+import cn.uniondesk.domain.dues.ChargeKind;
+import cn.uniondesk.domain.dues.DuesResult;
+import cn.uniondesk.domain.dues.DuesRule;
+import cn.uniondesk.domain.dues.DuesRuleBook;
+import cn.uniondesk.domain.dues.DuesSubject;
+import cn.uniondesk.domain.dues.RollSubject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Dues (会费): the rule in force, the monthly roll (preview, then apply in one transaction), wage
+ * changes with back-dues, payments with gap-free receipts, arrears and the six-month review list.
+ * All amounts are integer 分.
+ */
+public final class DuesService {
+    /** Months in arrears after which a member without a recorded reason is listed for review (章程). */
+    public static final int REVIEW_AFTER_MONTHS = 6;
+    public static final YearMonth DEFAULT_RULE_FROM = YearMonth.of(2000, 1);
+
+    private final Database db;
+    private final DuesRepository dues;
+    private final MemberRepository members;
+    private final Session session;
+    private final AuditService audit;
+    private final Clock clock;
+
+    public DuesService(Database db, DuesRepository dues, MemberRepository members, Session session,
+            AuditService audit, Clock clock) {
+        this.db = db;
+        this.dues = dues;
+        this.members = members;
+        this.session = session;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // --- rules ------------------------------------------------------------------------------
+
+    /** The union's rules; the standard rule (0.5%, 10-yuan floor, retirees exempt) when none is set. */
+    public DuesRuleBook ruleBook() {
+        List<DuesRule> rules = dues.rules();
+        return new DuesRuleBook(rules.isEmpty() ? List.of(DuesRule.standard(DEFAULT_RULE_FROM)) : rules);
+    }
+
+    /** Sets a rule from its month on (administrators); past months keep the rule they were rolled with. */
+    public void saveRule(DuesRule rule) {
+        session.require(Permission.APPROVE);
+        db.inTransaction(() -> {
+            dues.saveRule(rule);
+            audit.record("DUES_RULE_SAVE", "dues_rule", rule.effectiveFrom().toString(), null, rule.toString(), null);
+        });
+    }
+
+    /** The dues on one wage under the rule in force in {@code month}. */
+    public DuesResult calc(long wageFen, YearMonth month) {
+        return ruleBook().ruleFor(month).compute(DuesSubject.ofWage(wageFen));
+    }
+
+    // --- roll -------------------------------------------------------------------------------
+
+    /** A changed charge: what is stored, and what the roll computes now. */
+    public record ChargeChange(Charge before, Charge after) {
+    }
+
+    /** What rolling a month would write: new, changed and removed regular charges. */
+    public record RollPreview(YearMonth month, List<Charge> added, List<ChargeChange> changed, List<Charge> removed,
+            int unchanged, long totalDueFen, int members) {
+        public boolean isEmpty() {
+            return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
+        }
+
+        public boolean firstRoll() {
+            return unchanged == 0 && changed.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    public RollPreview previewRoll(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        DuesRule rule = ruleBook().ruleFor(month);
+        List<RollSubject> subjects = dues.rollSubjects(month);
+        Map<Long, Charge> regular = new HashMap<>();
+        Map<Long, Long> others = new HashMap<>();
+        for (Charge c : dues.charges(month)) {
+            if (c.kind() == ChargeKind.REGULAR) {
+                regular.put(c.memberId(), c);
+            } else {
+                others.merge(c.memberId(), c.amountFen(), Long::sum);
+            }
+        }
+        List<Charge> added = new ArrayList<>();
+        List<ChargeChange> changed = new ArrayList<>();
+        List<Charge> removed = new ArrayList<>();
+        int unchanged = 0;
+        long total = 0;
+        int count = 0;
+        for (RollSubject s : subjects) {
+            Charge now = null;
+            if (s.span().owes(rule, month)) {
+                MemberStatus st = s.span().statusAt(month);
+                long wage = s.wageFen() == null ? 0 : s.wageFen();
+                DuesResult r = rule.compute(new DuesSubject(wage, st == null ? MemberStatus.ACTIVE : st, s.hardship(),
+                        s.hardshipLevel(), s.employmentType()));
+                String exemption = r.exemption() == null ? (s.wageFen() == null ? "NO_WAGE" : null)
+                        : r.exemption().kind() + ":" + r.exemption().value();
+                long regularAmount = r.amountFen() - others.getOrDefault(s.memberId(), 0L);
+                now = new Charge(s.memberId(), month, ChargeKind.REGULAR, r.flooredBaseFen(), regularAmount,
+                        exemption);
+                total += r.amountFen();
+                count++;
+            }
+            Charge stored = regular.remove(s.memberId());
+            if (now != null && stored == null) {
+                added.add(now);
+            } else if (now == null && stored != null) {
+                removed.add(stored);
+            } else if (now != null) {
+                // the amount and exemption decide; a base change that leaves the amount alone is no change
+                if (stored.amountFen() == now.amountFen() && Objects.equals(stored.exemption(), now.exemption())) {
+                    unchanged++;
+                } else {
+                    changed.add(new ChargeChange(stored, now));
+                }
+            }
+        }
+        removed.addAll(regular.values());
+        return new RollPreview(month, List.copyOf(added), List.copyOf(changed), List.copyOf(removed), unchanged, total,
+                count);
+    }
+
+    /**
+     * Rolls the month in one transaction: writes what {@link #previewRoll} shows (nothing when
+     * nothing changed) and returns it.
+     */
+    public RollPreview applyRoll(YearMonth month) {
+        session.require(Permission.MEMBER_WRITE);
+        return db.inTransaction(() -> {
+            RollPreview p = previewRoll(month);
+            if (p.isEmpty()) {
+                return p;
+            }
+            List<Charge> insert = new ArrayList<>(p.added());
+            for (ChargeChange c : p.changed()) {
+                dues.deleteRegular(c.before().memberId(), month);
+                insert.add(c.after());
+            }
+            for (Charge c : p.removed()) {
+                dues.deleteRegular(c.memberId(), month);
+            }
+            dues.insertCharges(insert, LocalDateTime.now(clock));
+            audit.record("DUES_ROLL", "dues_month", month.toString(), null,
+                    "added=" + p.added().size() + "; changed=" + p.changed().size() + "; removed="
+                            + p.removed().size() + "; members=" + p.members() + "; due_fen=" + p.totalDueFen(),
+                    null);
+            return p;
+        });
+    }
+
+    // --- wages and back-dues ------------------------------------------------------------------
+
+    /** Back-dues (补交) a past-dated raise produces: per month already rolled, the difference. */
+    public record BackDues(long memberId, YearMonth from, List<Charge> charges) {
+        public long totalFen() {
+            return charges.stream().mapToLong(Charge::amountFen).sum();
+        }
+    }
+
+    /**
+     * Records a wage from {@code from} on and returns the back-dues it produces for months
+     * already rolled; they are booked only by {@link #bookBackDues}.
+     */
+    public BackDues setWage(long memberId, YearMonth from, long wageFen) {
+        session.require(Permission.MEMBER_WRITE);
+        if (wageFen < 0) {
+            throw new RuleViolationException("validation.money");
+        }
+        members.findById(memberId).orElseThrow(() -> new NotFoundException("member.notFound",
+                String.valueOf(memberId)));
+        db.inTransaction(() -> {
+            dues.saveWage(memberId, from, wageFen, session.operator(), LocalDateTime.now(clock));
+            audit.record("WAGE_SET", "member", Long.toString(memberId), null,
+                    "from=" + from + "; wage=" + Money.ofFen(wageFen), null);
+        });
+        return backDues(memberId, from);
+    }
+
+    /** The back-dues a member owes for months from {@code from} that were rolled with a lower base. */
+    public BackDues backDues(long memberId, YearMonth from) {
+        DuesRuleBook book = ruleBook();
+        Map<YearMonth, Long> charged = new TreeMap<>();
+        for (Charge c : dues.chargesOf(memberId)) {
+            if (!c.period().isBefore(from)) {
+                charged.merge(c.period(), c.amountFen(), Long::sum);
+            }
+        }
+        List<Charge> out = new ArrayList<>();
+        for (Map.Entry<YearMonth, Long> e : charged.entrySet()) {
+            YearMonth m = e.getKey();
+            RollSubject s = dues.rollSubject(m, memberId).orElseThrow();
+            MemberStatus st = s.span().statusAt(m);
+            DuesResult r = book.ruleFor(m).compute(new DuesSubject(s.wageFen() == null ? 0 : s.wageFen(),
+                    st == null ? MemberStatus.ACTIVE : st, s.hardship(), s.hardshipLevel(), s.employmentType()));
+            long diff = r.amountFen() - e.getValue();
+            if (diff != 0) {
+                out.add(new Charge(memberId, m, ChargeKind.BACK, r.flooredBaseFen(), diff, null));
+            }
+        }
+        return new BackDues(memberId, from, List.copyOf(out));
+    }
+
+    /** Books the back-dues shown by {@link #backDues} (recomputed now) in one transaction. */
+    public BackDues bookBackDues(long memberId, YearMonth from) {
+        session.require(Permission.MEMBER_WRITE);
+        return db.inTransaction(() -> {
+            BackDues b = backDues(memberId, from);
+            dues.insertCharges(b.charges(), LocalDateTime.now(clock));
+            audit.record("DUES_BACK", "member", Long.toString(memberId), null,
+                    "months=" + b.charges().size() + "; total_fen=" + b.totalFen(), null);
+            return b;
+        });
+    }
+
+    // --- payments, receipts -------------------------------------------------------------------
+
+    public enum Method { PAYROLL, CASH, TRANSFER, REFUND }
+
+    /** A recorded payment, and its receipt number ({@code 2026-000123}) when one was issued. */
+    public record PaymentResult(long paymentId, String receiptNo) {
+    }
+
+    /**
+     * Records a payment (a refund is {@link Method#REFUND} with a positive amount, stored
+     * negative). With {@code receipt} a numbered receipt is issued in the same transaction; numbers
+     * run without gaps within a year.
+     */
+    public PaymentResult recordPayment(long memberId, long amountFen, Method method, LocalDate paidOn, String batchRef,
+            String note, boolean receipt) {
+        session.require(Permission.MEMBER_WRITE);
+        if (amountFen <= 0) {
+            throw new RuleViolationException("dues.amountPositive");
+        }
+        members.findById(memberId).orElseThrow(() -> new NotFoundException("member.notFound",
+                String.valueOf(memberId)));
+        long signed = method == Method.REFUND ? -amountFen : amountFen;
+        return db.inTransaction(() -> {
+            Long receiptId = null;
+            String receiptNo = null;
+            if (receipt && method != Method.REFUND) {
+                int year = paidOn.getYear();
+                int seq = dues.nextReceiptSeq(year);
+                receiptId = dues.insertReceipt(year, seq, memberId, amountFen, monthsCovered(memberId, amountFen),
+                        paidOn, session.operator());
+                receiptNo = receiptNumber(year, seq);
+            }
+            long id = dues.insertPayment(memberId, signed, method.name(), paidOn, emptyToNull(batchRef), receiptId,
+                    emptyToNull(note), LocalDateTime.now(clock), session.operator());
+            audit.record("DUES_PAYMENT", "member", Long.toString(memberId), null,
+                    "amount_fen=" + signed + "; method=" + method + "; paid_on=" + paidOn
+                            + (receiptNo == null ? "" : "; receipt=" + receiptNo), null);
+            return new PaymentResult(id, receiptNo);
+        });
+    }
+
+    public static String receiptNumber(int year, int seq) {
+        return String.format("%d-%06d", year, seq);
+    }
+
+    /** Voids a receipt: it stays, marked void, with the reason. */
+    public void voidReceipt(int year, int seq, String reason) {
+        session.require(Permission.MEMBER_WRITE);
+        if (TextNormalizer.normalize(reason).isEmpty()) {
+            throw new RuleViolationException("lifecycle.reasonRequired");
+        }
+        DuesRepository.ReceiptRow r = dues.receipt(year, seq)
+                .orElseThrow(() -> new NotFoundException("dues.receiptNotFound", receiptNumber(year, seq)));
+        db.inTransaction(() -> {
+            dues.voidReceipt(r.id(), TextNormalizer.normalize(reason));
+            audit.record("RECEIPT_VOID", "dues_receipt", receiptNumber(year, seq), "voided=false", "voided=true",
+                    reason);
+        });
+    }
+
+    public java.util.Optional<DuesRepository.ReceiptRow> receipt(int year, int seq) {
+        return dues.receipt(year, seq);
+    }
+
+    /** The months a payment settles, oldest unpaid first (e.g. {@code 2026-09~2026-11}). */
+    private String monthsCovered(long memberId, long amountFen) {
+        long paid = dues.paidTotal(memberId);
+        Map<YearMonth, Long> byMonth = new TreeMap<>();
+        for (Charge c : dues.chargesOf(memberId)) {
+            byMonth.merge(c.period(), c.amountFen(), Long::sum);
+        }
+        YearMonth first = null;
+        YearMonth last = null;
+        long budget = amountFen;
+        for (Map.Entry<YearMonth, Long> e : byMonth.entrySet()) {
+            long due = e.getValue();
+            long fromEarlier = Math.min(paid, due);
+            paid -= fromEarlier;
+            long open = due - fromEarlier;
+            if (open <= 0) {
+                continue;
+            }
+            if (budget <= 0) {
+                break;
+            }
+            budget -= open;
+            if (first == null) {
+                first = e.getKey();
+            }
+            last = e.getKey();
+        }
+        if (first == null) {
+            return "预缴";
+        }
+        return first.equals(last) ? first.toString() : first + "~" + last;
+    }
+
+    // --- arrears and summaries ----------------------------------------------------------------
+
+    /** A member who owes: how much, for how many months, since when. */
+    public record Arrears(long memberId, long owedFen, int months, YearMonth oldest, String reason) {
+    }
+
+    /** Members with unpaid dues up to {@code asOf}, oldest debt first allocation (FIFO). */
+    public List<Arrears> arrears(YearMonth asOf) {
+        session.require(Permission.MEMBER_READ);
+        Map<Long, long[]> balances = dues.balances(asOf);
+        Map<Long, String> reasons = dues.arrearsReasons();
+        List<Arrears> out = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : balances.entrySet()) {
+            long owed = e.getValue()[0] - e.getValue()[1];
+            if (owed <= 0) {
+                continue;
+            }
+            long memberId = e.getKey();
+            long paid = e.getValue()[1];
+            Map<YearMonth, Long> byMonth = new TreeMap<>();
+            for (Charge c : dues.chargesOf(memberId)) {
+                if (!c.period().isAfter(asOf)) {
+                    byMonth.merge(c.period(), c.amountFen(), Long::sum);
+                }
+            }
+            int months = 0;
+            YearMonth oldest = null;
+            for (Map.Entry<YearMonth, Long> m : byMonth.entrySet()) {
+                long due = m.getValue();
+                long cover = Math.min(paid, due);
+                paid -= cover;
+                if (due - cover > 0) {
+                    months++;
+                    if (oldest == null) {
+                        oldest = m.getKey();
+                    }
+                }
+            }
+            out.add(new Arrears(memberId, owed, months, oldest, reasons.get(memberId)));
+        }
+        out.sort((a, b) -> Long.compare(a.memberId(), b.memberId()));
+        return out;
+    }
+
+    /** Members {@value #REVIEW_AFTER_MONTHS}+ months in arrears with no recorded reason: listed, never acted on. */
+    public List<Arrears> reviewList(YearMonth asOf) {
+        return arrears(asOf).stream().filter(a -> a.months() >= REVIEW_AFTER_MONTHS && a.reason() == null).toList();
+    }
+
+    public void recordArrearsReason(long memberId, String reason) {
+        session.require(Permission.MEMBER_WRITE);
+        String r = TextNormalizer.normalize(reason);
+        if (r.isEmpty()) {
+            throw new RuleViolationException("lifecycle.reasonRequired");
+        }
+        db.inTransaction(() -> {
+            dues.saveArrearsReason(memberId, r, LocalDateTime.now(clock), session.operator());
+            audit.record("ARREARS_REASON", "member", Long.toString(memberId), null, r, null);
+        });
+    }
+
+    /** 会费收缴 figures of a month: due (charged for the month), paid in the month, outstanding, rate. */
+    public record Collection(YearMonth month, long dueFen, long paidFen, long outstandingFen, int members,
+            int paidMembers) {
+        /** Collection rate in basis points of due (10000 = 100%); 0 when nothing was due. */
+        public long rateBp() {
+            return dueFen == 0 ? 0 : Math.min(10000, paidFen * 10000 / dueFen);
+        }
+    }
+
+    public Collection collection(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        Map<Long, Long> due = new HashMap<>();
+        for (Charge c : dues.charges(month)) {
+            due.merge(c.memberId(), c.amountFen(), Long::sum);
+        }
+        Map<Long, Long> paid = dues.paidIn(month);
+        long dueTotal = due.values().stream().mapToLong(Long::longValue).sum();
+        long paidTotal = paid.values().stream().mapToLong(Long::longValue).sum();
+        long outstanding = dues.balances(month).values().stream().mapToLong(b -> Math.max(0, b[0] - b[1])).sum();
+        int paidMembers = (int) due.keySet().stream().filter(m -> paid.getOrDefault(m, 0L) > 0).count();
+        return new Collection(month, dueTotal, paidTotal, outstanding, due.size(), paidMembers);
+    }
+
+    // --- union fund -----------------------------------------------------------------------------
+
+    /** 工会经费: 2% of the payroll total is due; {@code upperShareBp} (e.g. 4000 = 40%) is remitted upward. */
+    public record Fund(YearMonth month, long payrollTotalFen, long dueFen, long receivedFen, long remittedFen,
+            int upperShareBp) {
+        public long upperShareFen() {
+            return receivedFen * upperShareBp / 10000;
+        }
+    }
+
+    public Fund recordFund(YearMonth month, long payrollTotalFen, long receivedFen, long remittedFen,
+            int upperShareBp) {
+        session.require(Permission.MEMBER_WRITE);
+        long due = payrollTotalFen * 2 / 100;
+        db.inTransaction(() -> {
+            dues.saveFund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp,
+                    LocalDateTime.now(clock));
+            audit.record("FUND_SAVE", "union_fund", month.toString(), null, "payroll_fen=" + payrollTotalFen
+                    + "; due_fen=" + due + "; received_fen=" + receivedFen + "; remitted_fen=" + remittedFen, null);
+        });
+        return new Fund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp);
+    }
+
+    public java.util.Optional<Fund> fund(YearMonth month) {
+        return dues.fund(month).map(a -> new Fund(month, a[0], a[1], a[2], a[3], (int) a[4]));
+    }
+
+    private static String emptyToNull(String s) {
+        String n = TextNormalizer.normalize(s);
+        return n.isEmpty() ? null : n;
+    }
+}

@@ -223,4 +223,33 @@ class CliTest {
         assertThat(run("sample", "generate", "--members", "50", "--seed", "7", "--out", b.toString()).code()).isZero();
         assertThat(java.nio.file.Files.readString(a)).isEqualTo(java.nio.file.Files.readString(b));
     }
+
+    @Test
+    void duesCalcPrintsTheAmountUnderTheRuleInForce() {
+        run("init", "--demo");
+        Run r = run("dues", "calc", "--wage", "5678.90", "--month", "2026-11");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("5670.00").contains("28.35");
+    }
+
+    @Test
+    void duesRollTwiceAppliesOnceAndThenFindsNothingToChange() {
+        run("init", "--demo");
+        Run first = run("dues", "roll", "--month", "2026-11");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("已入账");
+        Run again = run("dues", "roll", "--month", "2026-11");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("无需变动");
+        Run summary = run("dues", "summary", "--month", "2026-11");
+        assertThat(summary.out()).contains("收缴率 0.00%");
+    }
+
+    @Test
+    void badMonthIsExitCodeTwo() {
+        run("init", "--demo");
+        Run r = run("dues", "roll", "--month", "2026/11");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("YYYY-MM");
+    }
 }

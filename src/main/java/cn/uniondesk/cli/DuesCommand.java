@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dues calc|roll|wage|pay|arrears|summary}. */
 @Command(name = "dues", description = "dues (会费)", subcommands = {DuesCommand.Calc.class, DuesCommand.Roll.class,
-    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class})
+    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class})
 final class DuesCommand {
     @ParentCommand
     UnionDeskCommand root;
@@ -246,6 +246,43 @@ final class DuesCommand {
                         Money.ofFen(c.dueFen()).toYuanString(), Money.ofFen(c.paidFen()).toYuanString(),
                         Money.ofFen(c.outstandingFen()).toYuanString(),
                         java.math.BigDecimal.valueOf(c.rateBp(), 2).toPlainString(), c.members(), c.paidMembers()));
+                return UnionDeskCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "receipt", description = "write a receipt as PDF")
+    static final class Receipt implements Callable<Integer> {
+        @ParentCommand
+        DuesCommand parent;
+
+        @Option(names = "--number", required = true, paramLabel = "YYYY-NNNNNN")
+        String number;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.pdf")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            String[] parts = number.strip().split("-");
+            int year;
+            int seq;
+            try {
+                year = Integer.parseInt(parts[0]);
+                seq = Integer.parseInt(parts[1]);
+            } catch (RuntimeException e) {
+                throw new UsageException(root.messages().get("dues.receiptNotFound", number));
+            }
+            return root.withContext(ctx -> {
+                var r = ctx.dues().receipt(year, seq)
+                        .orElseThrow(() -> new NotFoundException("dues.receiptNotFound", number));
+                Member mem = ctx.members().get(r.memberId());
+                String union = ctx.union().union().map(u -> u.name()).orElse("");
+                cn.uniondesk.report.ReceiptPdf.write(new cn.uniondesk.report.ReceiptPdf.Data(union,
+                        DuesService.receiptNumber(year, seq), r.issuedOn(), mem.name(), mem.cardNo(), r.months(),
+                        r.amountFen(), r.issuedBy(), r.voided(), r.voidReason()), out);
+                root.spec().commandLine().getOut().println(out);
                 return UnionDeskCommand.OK;
             });
         }

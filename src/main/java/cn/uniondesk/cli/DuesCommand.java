@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dues calc|roll|wage|pay|arrears|summary}. */
 @Command(name = "dues", description = "dues (会费)", subcommands = {DuesCommand.Calc.class, DuesCommand.Roll.class,
-    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class})
+    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.Report.class})
 final class DuesCommand {
     @ParentCommand
     UnionDeskCommand root;
@@ -282,6 +282,43 @@ final class DuesCommand {
                 cn.uniondesk.report.ReceiptPdf.write(new cn.uniondesk.report.ReceiptPdf.Data(union,
                         DuesService.receiptNumber(year, seq), r.issuedOn(), mem.name(), mem.cardNo(), r.months(),
                         r.amountFen(), r.issuedBy(), r.voided(), r.voidReason()), out);
+                root.spec().commandLine().getOut().println(out);
+                return UnionDeskCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "report", description = "会费收缴月报 as xlsx or pdf")
+    static final class Report implements Callable<Integer> {
+        @ParentCommand
+        DuesCommand parent;
+
+        enum Format { xlsx, pdf }
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM")
+        String month;
+
+        @Option(names = "--format", description = "xlsx or pdf (default: from the file name)")
+        Format format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            YearMonth ym = month(root, month);
+            Format f = format != null ? format
+                    : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? Format.pdf
+                            : Format.xlsx;
+            return root.withContext(ctx -> {
+                DuesService.MonthlyReport r = ctx.dues().monthlyReport(ym);
+                String union = ctx.union().union().map(u -> u.name()).orElse("");
+                if (f == Format.pdf) {
+                    cn.uniondesk.report.DuesReportPdf.write(r, union, out);
+                } else {
+                    cn.uniondesk.excel.DuesReportXlsx.write(r, union, out);
+                }
                 root.spec().commandLine().getOut().println(out);
                 return UnionDeskCommand.OK;
             });

@@ -445,6 +445,71 @@ public final class DuesService {
         return dues.fund(month).map(a -> new Fund(month, a[0], a[1], a[2], a[3], (int) a[4]));
     }
 
+    // --- monthly report ----------------------------------------------------------------------
+
+    /** One member's line in the month's report. */
+    public record ReportLine(long memberId, String cardNo, String name, String department, long baseFen, long dueFen,
+            long paidFen, long outstandingFen, String exemption) {
+    }
+
+    /** One department's totals. */
+    public record DepartmentTotals(String department, int dueMembers, long dueFen, int paidMembers, long paidFen,
+            long outstandingFen) {
+        public long rateBp() {
+            return dueFen == 0 ? 0 : Math.min(10000, paidFen * 10000 / dueFen);
+        }
+    }
+
+    /** 会费收缴月报: per department and per member, for one month. */
+    public record MonthlyReport(YearMonth month, List<DepartmentTotals> departments, List<ReportLine> lines,
+            Collection totals) {
+    }
+
+    public MonthlyReport monthlyReport(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        Map<Long, long[]> due = new HashMap<>();
+        Map<Long, String> exemption = new HashMap<>();
+        for (Charge c : dues.charges(month)) {
+            long[] d = due.computeIfAbsent(c.memberId(), k -> new long[2]);
+            d[1] += c.amountFen();
+            if (c.kind() == ChargeKind.REGULAR) {
+                d[0] = c.baseFen();
+                if (c.exemption() != null) {
+                    exemption.put(c.memberId(), c.exemption());
+                }
+            }
+        }
+        Map<Long, Long> paid = dues.paidIn(month);
+        Map<Long, long[]> balances = dues.balances(month);
+        List<ReportLine> lines = new ArrayList<>();
+        Map<String, long[]> byDept = new TreeMap<>();
+        members.forEachRow(r -> {
+            long[] d = due.get(r.id());
+            long p = paid.getOrDefault(r.id(), 0L);
+            if (d == null && p == 0) {
+                return;
+            }
+            long[] b = balances.getOrDefault(r.id(), new long[2]);
+            long outstanding = Math.max(0, b[0] - b[1]);
+            String dept = r.departmentName() == null ? "" : r.departmentName();
+            lines.add(new ReportLine(r.id(), r.cardNo(), r.name(), dept, d == null ? 0 : d[0], d == null ? 0 : d[1], p,
+                    outstanding, exemption.get(r.id())));
+            long[] t = byDept.computeIfAbsent(dept, k -> new long[5]);
+            if (d != null) {
+                t[0]++;
+                t[1] += d[1];
+            }
+            if (p > 0) {
+                t[2]++;
+                t[3] += p;
+            }
+            t[4] += outstanding;
+        });
+        List<DepartmentTotals> depts = new ArrayList<>();
+        byDept.forEach((k, t) -> depts.add(new DepartmentTotals(k, (int) t[0], t[1], (int) t[2], t[3], t[4])));
+        return new MonthlyReport(month, depts, lines, collection(month));
+    }
+
     private static String emptyToNull(String s) {
         String n = TextNormalizer.normalize(s);
         return n.isEmpty() ? null : n;

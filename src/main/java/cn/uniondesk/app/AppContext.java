@@ -60,6 +60,7 @@ public final class AppContext implements AutoCloseable {
                 clock);
         this.backups = new BackupService(database, dataDir, session, audit, clock);
         this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
+        this.demo.useDues(dues);
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.Condition;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** The append-only, hash-chained audit trail. */
@@ -28,10 +27,12 @@ public final class AuditRepository {
     public synchronized AuditEntry append(Instant at, String actor, String action, String entity, String entityId,
             String before, String after, String reason) {
         Instant when = at.truncatedTo(ChronoUnit.MICROS);
-        Record last = db.dsl().select(AUDIT_LOG.ID, AUDIT_LOG.HASH).from(AUDIT_LOG).orderBy(AUDIT_LOG.ID.desc())
-                .limit(1).forUpdate().fetchOne();
-        String prev = last == null ? AuditEntry.GENESIS : last.get(AUDIT_LOG.HASH);
-        long id = last == null ? 1 : last.get(AUDIT_LOG.ID) + 1;
+        // MAX on the primary key is answered from the index (ORDER BY ... DESC LIMIT 1 would scan)
+        Long lastId = db.dsl().select(DSL.max(AUDIT_LOG.ID)).from(AUDIT_LOG).fetchOne().value1();
+        String prev = lastId == null ? AuditEntry.GENESIS
+                : db.dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.ID.eq(lastId)).forUpdate()
+                        .fetchOne().value1();
+        long id = lastId == null ? 1 : lastId + 1;
         String hash = AuditEntry.computeHash(prev, id, when, actor, action, entity, entityId, before, after, reason);
         db.dsl().insertInto(AUDIT_LOG)
                 .set(AUDIT_LOG.ID, id)

@@ -113,8 +113,8 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            LOG.info("Database {} at schema version {} ({} migrations applied now)", dataDir, result.targetSchemaVersion,
-                    result.migrationsExecuted);
+            LOG.info("Database {} opened ({} migrations applied now{})", dataDir, result.migrationsExecuted,
+                    result.targetSchemaVersion == null ? "" : ", schema version " + result.targetSchemaVersion);
             DefaultConfiguration cfg = new DefaultConfiguration();
             cfg.set(SQLDialect.H2);
             DataSourceConnectionProvider cp = new DataSourceConnectionProvider(pool);

@@ -9,7 +9,10 @@ import cn.uniondesk.domain.Member;
 import cn.uniondesk.domain.MemberDraft;
 import cn.uniondesk.domain.MemberEvent;
 import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.MemberRow;
 import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.dues.Charge;
+import java.time.YearMonth;
 import cn.uniondesk.domain.MemberValidation;
 import cn.uniondesk.domain.Regions;
 import cn.uniondesk.domain.UnionInfo;
@@ -46,6 +49,7 @@ public final class DemoDataService {
     private final Clock clock;
     private final AuditService audit;
     private final Session session;
+    private DuesService dues;
 
     public DemoDataService(Database db, UnionRepository unions, DepartmentRepository departments,
             MemberRepository members, Clock clock, AuditService audit, Session session) {
@@ -56,6 +60,11 @@ public final class DemoDataService {
         this.departments = departments;
         this.members = members;
         this.clock = clock;
+    }
+
+    /** Lets the demo also carry a year of dues (set by the composition root). */
+    public void useDues(DuesService duesService) {
+        this.dues = duesService;
     }
 
     /** True when the database has no members and no union yet. */
@@ -100,7 +109,55 @@ public final class DemoDataService {
             return people.size();
         });
         LOG.info("Demo union loaded: {} members", n);
+        if (dues != null) {
+            loadDemoDues();
+        }
         return n;
+    }
+
+    /**
+     * Twelve months of dues up to the current month: wages from the first month, each month
+     * rolled and paid by payroll deduction on the 25th, except a few members in arrears (two of
+     * them for more than six months, so the review list is not empty).
+     */
+    private void loadDemoDues() {
+        YearMonth last = YearMonth.now(clock);
+        YearMonth first = last.minusMonths(11);
+        List<MemberRow> rows = new java.util.ArrayList<>();
+        members.forEachRow(rows::add);
+        db.inTransaction(() -> {
+            for (MemberRow r : rows) {
+                members.findById(r.id()).ifPresent(m -> {
+                    if (m.monthlyWageFen() != null) {
+                        duesRepoSaveWage(m.id(), first, m.monthlyWageFen());
+                    }
+                });
+            }
+        });
+        List<Long> ids = rows.stream().map(MemberRow::id).toList();
+        java.util.Set<Long> longArrears = new java.util.HashSet<>(ids.subList(3, 5));
+        java.util.Set<Long> shortArrears = new java.util.HashSet<>(ids.subList(10, 13));
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            DuesService.RollPreview p = dues.applyRoll(m);
+            if (m.equals(last)) {
+                break; // the current month is rolled but not yet deducted
+            }
+            List<DuesService.PaymentLine> lines = new java.util.ArrayList<>();
+            YearMonth month = m;
+            for (Charge c : dues.monthCharges(m)) {
+                boolean skip = (longArrears.contains(c.memberId()) && month.isAfter(last.minusMonths(8)))
+                        || (shortArrears.contains(c.memberId()) && month.isAfter(last.minusMonths(4)));
+                if (c.amountFen() > 0 && !skip) {
+                    lines.add(new DuesService.PaymentLine(c.memberId(), c.amountFen()));
+                }
+            }
+            dues.recordPayments(lines, DuesService.Method.PAYROLL, m.atDay(25), m + " 工资代扣");
+            LOG.debug("Demo dues {}: {} charges, {} payments", m, p.members(), lines.size());
+        }
+    }
+
+    private void duesRepoSaveWage(long memberId, YearMonth from, long wageFen) {
+        dues.saveWageQuietly(memberId, from, wageFen);
     }
 
     private static MemberEventType eventFor(MemberStatus s) {

@@ -201,6 +201,19 @@ public final class DuesService {
         return backDues(memberId, from);
     }
 
+    /** Records a wage inside the caller's transaction (bulk loads), audited, without back-dues. */
+    void saveWageQuietly(long memberId, YearMonth from, long wageFen) {
+        dues.saveWage(memberId, from, wageFen, session.operator(), LocalDateTime.now(clock));
+        audit.record("WAGE_SET", "member", Long.toString(memberId), null,
+                "from=" + from + "; wage=" + Money.ofFen(wageFen), null);
+    }
+
+    /** The charges of a month. */
+    public List<Charge> monthCharges(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        return dues.charges(month);
+    }
+
     /** The back-dues a member owes for months from {@code from} that were rolled with a lower base. */
     public BackDues backDues(long memberId, YearMonth from) {
         DuesRuleBook book = ruleBook();
@@ -275,6 +288,35 @@ public final class DuesService {
                     "amount_fen=" + signed + "; method=" + method + "; paid_on=" + paidOn
                             + (receiptNo == null ? "" : "; receipt=" + receiptNo), null);
             return new PaymentResult(id, receiptNo);
+        });
+    }
+
+    /** One line of a bulk payment (payroll deduction batch). */
+    public record PaymentLine(long memberId, long amountFen) {
+    }
+
+    /**
+     * Records a batch of payments (e.g. the month's payroll deduction 代扣) in ONE transaction:
+     * all lines or none. Returns the number of payments written.
+     */
+    public int recordPayments(List<PaymentLine> lines, Method method, LocalDate paidOn, String batchRef) {
+        session.require(Permission.MEMBER_WRITE);
+        for (PaymentLine l : lines) {
+            if (l.amountFen() <= 0) {
+                throw new RuleViolationException("dues.amountPositive");
+            }
+        }
+        return db.inTransaction(() -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            for (PaymentLine l : lines) {
+                long signed = method == Method.REFUND ? -l.amountFen() : l.amountFen();
+                dues.insertPayment(l.memberId(), signed, method.name(), paidOn, emptyToNull(batchRef), null, null, now,
+                        session.operator());
+                audit.record("DUES_PAYMENT", "member", Long.toString(l.memberId()), null,
+                        "amount_fen=" + signed + "; method=" + method + "; paid_on=" + paidOn + "; batch="
+                                + batchRef, null);
+            }
+            return lines.size();
         });
     }
 

@@ -86,8 +86,11 @@ public final class MemberFormViewModel {
     private final ReadOnlyStringWrapper counterpartError = new ReadOnlyStringWrapper("");
 
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
+    private final ObservableList<Department> departmentsView = FXCollections.unmodifiableObservableList(departments);
     private final ObservableMap<MemberField, String> errors = FXCollections.observableMap(new EnumMap<>(MemberField.class));
+    private final ObservableMap<MemberField, String> errorsView = FXCollections.unmodifiableObservableMap(errors);
     private final ObservableMap<MemberField, String> warnings = FXCollections.observableMap(new EnumMap<>(MemberField.class));
+    private final ObservableMap<MemberField, String> warningsView = FXCollections.unmodifiableObservableMap(warnings);
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -404,15 +407,15 @@ public final class MemberFormViewModel {
     }
 
     public ObservableList<Department> departments() {
-        return FXCollections.unmodifiableObservableList(departments);
+        return departmentsView;
     }
 
     public ObservableMap<MemberField, String> errors() {
-        return FXCollections.unmodifiableObservableMap(errors);
+        return errorsView;
     }
 
     public ObservableMap<MemberField, String> warnings() {
-        return FXCollections.unmodifiableObservableMap(warnings);
+        return warningsView;
     }
 
     public ReadOnlyBooleanProperty validProperty() {

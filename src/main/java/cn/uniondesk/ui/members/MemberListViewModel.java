@@ -48,7 +48,9 @@ public final class MemberListViewModel {
     /** null means every status. */
     private final ObjectProperty<MemberStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObservableList<MemberRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<MemberRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<Department> departments = FXCollections.observableArrayList();
+    private final ObservableList<Department> departmentsView = FXCollections.unmodifiableObservableList(departments);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
@@ -57,7 +59,9 @@ public final class MemberListViewModel {
     private final ReadOnlyObjectWrapper<Member> selectedMember = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper selectedDepartmentName = new ReadOnlyStringWrapper("");
     private final ObservableList<MemberEvent> history = FXCollections.observableArrayList();
+    private final ObservableList<MemberEvent> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObservableList<MemberEventType> allowedActions = FXCollections.observableArrayList();
+    private final ObservableList<MemberEventType> allowedActionsView = FXCollections.unmodifiableObservableList(allowedActions);
 
     private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong detailGeneration = new AtomicLong();
@@ -221,11 +225,11 @@ public final class MemberListViewModel {
     }
 
     public ObservableList<MemberRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ObservableList<Department> departments() {
-        return FXCollections.unmodifiableObservableList(departments);
+        return departmentsView;
     }
 
     public ReadOnlyStringProperty countTextProperty() {
@@ -253,11 +257,11 @@ public final class MemberListViewModel {
     }
 
     public ObservableList<MemberEvent> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     public ObservableList<MemberEventType> allowedActions() {
-        return FXCollections.unmodifiableObservableList(allowedActions);
+        return allowedActionsView;
     }
 
     public Messages messages() {

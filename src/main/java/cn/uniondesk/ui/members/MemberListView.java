@@ -28,7 +28,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -118,7 +120,7 @@ public final class MemberListView extends BorderPane {
         detailScroll.setFitToHeight(true);
         SplitPane split = new SplitPane(table, detailScroll);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.6);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(0, 10, 10, 10));
 
@@ -163,15 +165,15 @@ public final class MemberListView extends BorderPane {
         table.setId("memberTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label(messages.get("ui.members.empty")));
-        table.getColumns().add(column("member.field.CARD_NO", 130, MemberRow::cardNo));
-        table.getColumns().add(column("member.field.NAME", 80, MemberRow::name));
-        table.getColumns().add(column("member.field.GENDER", 45, r -> messages.get("gender." + r.gender().name())));
-        table.getColumns().add(column("member.field.ID_NUMBER", 165, r -> IdNumber.mask(r.idNumber())));
+        table.getColumns().add(column("member.field.CARD_NO", 120, MemberRow::cardNo));
+        table.getColumns().add(column("member.field.NAME", 64, MemberRow::name));
+        table.getColumns().add(column("member.field.GENDER", 40, r -> messages.get("gender." + r.gender().name())));
+        table.getColumns().add(column("member.field.ID_NUMBER", 152, r -> IdNumber.mask(r.idNumber())));
         table.getColumns().add(column("member.field.MOBILE", 100, r -> MobileNumber.mask(r.mobile())));
-        table.getColumns().add(column("member.field.DEPARTMENT", 100, MemberRow::departmentName));
-        table.getColumns().add(column("member.field.STATUS", 90, r -> messages.get("status." + r.status().name())));
+        table.getColumns().add(column("member.field.DEPARTMENT", 84, MemberRow::departmentName));
+        table.getColumns().add(column("member.field.STATUS", 64, r -> messages.get("status." + r.status().name())));
         TableColumn<MemberRow, LocalDate> join = new TableColumn<>(messages.get("member.field.JOIN_DATE"));
-        join.setPrefWidth(95);
+        join.setPrefWidth(88);
         join.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().joinDate()));
         table.getColumns().add(join);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -193,16 +195,22 @@ public final class MemberListView extends BorderPane {
         TableView<MemberEvent> history = new TableView<>(vm.history());
         history.setId("historyTable");
         history.setPlaceholder(new Label(messages.get("ui.detail.noHistory")));
-        history.getColumns().add(eventColumn("history.date", 85, e -> e.eventDate().toString()));
-        history.getColumns().add(eventColumn("history.event", 70, e -> messages.get("event." + e.type().name())));
-        history.getColumns().add(eventColumn("history.status", 80,
+        history.getColumns().add(eventColumn("history.date", 84, e -> e.eventDate().toString()));
+        history.getColumns().add(eventColumn("history.event", 44, e -> messages.get("event." + e.type().name())));
+        history.getColumns().add(eventColumn("history.status", 66,
                 e -> e.statusAfter() == null ? "" : messages.get("status." + e.statusAfter().name())));
-        history.getColumns().add(eventColumn("history.reason", 80, e -> e.reason() == null ? "" : e.reason()));
-        history.getColumns().add(eventColumn("history.counterpart", 90,
+        history.getColumns().add(eventColumn("history.reason", 76, e -> e.reason() == null ? "" : e.reason()));
+        history.getColumns().add(eventColumn("history.counterpart", 110,
                 e -> e.counterpartUnion() == null ? "" : e.counterpartUnion()));
-        history.getColumns().add(eventColumn("history.operator", 70, MemberEvent::operator));
+        history.getColumns().add(eventColumn("history.operator", 56, MemberEvent::operator));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        history.setRowFactory(tv -> {
+            TableRow<MemberEvent> row = new TableRow<>();
+            row.itemProperty().addListener((o, a, e) -> row.setTooltip(e == null ? null : new Tooltip(describe(e))));
+            return row;
+        });
         history.setPrefHeight(220);
+        history.setStyle("-fx-font-size: 12px;");
         VBox.setVgrow(history, Priority.ALWAYS);
 
         Label historyTitle = new Label(messages.get("ui.detail.history"));
@@ -211,6 +219,24 @@ public final class MemberListView extends BorderPane {
         box.setPadding(new Insets(10));
         box.setId("detail");
         return box;
+    }
+
+    /** The whole history entry, for the row's tooltip (the columns may cut long texts). */
+    private String describe(MemberEvent e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.eventDate()).append("  ").append(messages.get("event." + e.type().name()));
+        line(sb, "history.reason", e.reason());
+        line(sb, "history.counterpart", e.counterpartUnion());
+        line(sb, "ui.detail.referenceNo", e.referenceNo());
+        line(sb, "history.operator", e.operator());
+        line(sb, "ui.detail.changes", e.details());
+        return sb.toString();
+    }
+
+    private void line(StringBuilder sb, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            sb.append('\n').append(messages.get("ui.detail.line", messages.get(key), value));
+        }
     }
 
     private TableColumn<MemberEvent, String> eventColumn(String key, double width, Function<MemberEvent, String> v) {

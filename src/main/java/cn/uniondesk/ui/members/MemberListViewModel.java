@@ -156,8 +156,8 @@ public final class MemberListViewModel {
                     if (gen != detailGeneration.get()) {
                         return;
                     }
-                    selectedMember.set(d.member());
                     selectedDepartmentName.set(d.departmentName());
+                    selectedMember.set(d.member());
                     history.setAll(d.history());
                     allowedActions.setAll(MemberLifecycle.allowedActions(d.member().status()));
                 }, this::fail);

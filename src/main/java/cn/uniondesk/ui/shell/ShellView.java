@@ -12,6 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -60,7 +62,18 @@ public final class ShellView extends BorderPane {
         loadingBox.setId("loading");
         pages.put(Section.MEMBERS, loadingBox);
 
-        setCenter(content);
+        Label union = new Label();
+        union.setId("unionName");
+        union.textProperty().bind(vm.unionNameProperty());
+        union.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        HBox header = new HBox(union);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 6, 12));
+        header.setStyle("-fx-border-color: transparent transparent #d0d7de transparent;");
+        header.visibleProperty().bind(vm.loadingProperty().not());
+        header.managedProperty().bind(header.visibleProperty());
+        VBox.setVgrow(content, Priority.ALWAYS);
+        setCenter(new VBox(header, content));
         vm.sectionProperty().addListener((o, a, b) -> show(b));
         show(vm.sectionProperty().get());
     }

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class ShellViewModel {
     private final Messages messages;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper unionName = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.MEMBERS);
@@ -26,12 +27,17 @@ public final class ShellViewModel {
     public void ready(String unionName) {
         title.set(unionName == null || unionName.isBlank() ? messages.get("app.title")
                 : messages.get("ui.title.withUnion", unionName, messages.get("app.title")));
+        this.unionName.set(unionName == null ? "" : unionName);
         status.set("");
         loading.set(false);
     }
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty unionNameProperty() {
+        return unionName.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -1,0 +1,67 @@
+package cn.uniondesk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.uniondesk.domain.MemberRow;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.ui.UiFixture;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Renders the main window on the demo union to docs/screenshots/members.png (1280x800) under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class MembersScreenshotTest {
+    static final Path OUT = Path.of("docs", "screenshots", "members.png");
+
+    @TempDir
+    Path dir;
+    UiFixture ui;
+
+    @Start
+    void start(Stage stage) {
+        ui = new UiFixture(dir, stage);
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        ui.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rendersTheMemberScreenOnTheDemoUnion(FxRobot robot) throws Exception {
+        TableView<MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ui.ctx.members().count());
+        MemberRow transferred = table.getItems().stream().filter(r -> r.status() == MemberStatus.TRANSFERRED_OUT)
+                .findFirst().orElse(table.getItems().get(0));
+        robot.interact(() -> table.getSelectionModel().select(transferred));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#historyTable").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> ui.scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        BufferedImage png = SwingFXUtils.fromFXImage(image, null);
+        Files.createDirectories(OUT.getParent());
+        ImageIO.write(png, "png", OUT.toFile());
+        assertThat(png.getWidth()).isEqualTo(1280);
+        assertThat(png.getHeight()).isEqualTo(800);
+    }
+}

@@ -31,6 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -137,7 +138,7 @@ final class MemberFormView {
         household.setId("form-householdType");
         add(MemberField.HOUSEHOLD_TYPE, household);
 
-        CheckBox migrant = new CheckBox(messages.get("member.field.MIGRANT_WORKER"));
+        CheckBox migrant = new CheckBox(messages.get("ui.yes"));
         migrant.setId("form-migrantWorker");
         migrant.selectedProperty().bindBidirectional(vm.migrantWorkerProperty());
         add(MemberField.MIGRANT_WORKER, migrant);
@@ -148,7 +149,7 @@ final class MemberFormView {
         add(MemberField.CARD_NO, text(vm.cardNoProperty(), "form-cardNo"));
         add(MemberField.MONTHLY_WAGE, text(vm.monthlyWageProperty(), "form-monthlyWage"));
 
-        CheckBox hardship = new CheckBox(messages.get("member.field.HARDSHIP"));
+        CheckBox hardship = new CheckBox(messages.get("ui.yes"));
         hardship.setId("form-hardship");
         hardship.selectedProperty().bindBidirectional(vm.hardshipProperty());
         add(MemberField.HARDSHIP, hardship);
@@ -178,10 +179,12 @@ final class MemberFormView {
         summary.setStyle(Styles.ERROR_TEXT);
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
-        box.getChildren().add(summary);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        return scroll;
+        BorderPane pane = new BorderPane(scroll);
+        pane.setBottom(summary);
+        BorderPane.setMargin(summary, new Insets(6, 8, 0, 8));
+        return pane;
     }
 
     /** How a new member enters the register: 入会, or 转入 with the sending union and its reference. */

@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import cn.uniondesk.ui.TestData;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -28,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Renders the main window on the demo union to docs/screenshots/members.png (1280x800) under Monocle. */
 @ExtendWith(ApplicationExtension.class)
+@SuppressWarnings("unchecked")
 class MembersScreenshotTest {
     static final Path OUT = Path.of("docs", "screenshots", "members.png");
 
@@ -63,5 +68,25 @@ class MembersScreenshotTest {
         ImageIO.write(png, "png", OUT.toFile());
         assertThat(png.getWidth()).isEqualTo(1280);
         assertThat(png.getHeight()).isEqualTo(800);
+    }
+
+    @Test
+    void rendersTheMemberFormWithIssuesAtTheirFields(FxRobot robot) throws Exception {
+        TableView<MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ui.ctx.members().count());
+        robot.clickOn("#addMember");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#form-name").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#form-name").queryAs(TextField.class).setText("张三丰");
+            String id = TestData.ZSF_ID;
+            robot.lookup("#form-idNumber").queryAs(TextField.class).setText(id);
+            robot.lookup("#form-gender").queryAs(ComboBox.class).getSelectionModel().select(1);
+            robot.lookup("#form-mobile").queryAs(TextField.class).setText("1381234");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene dialog = robot.lookup("#memberForm").query().getScene();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> dialog.snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", OUT.resolveSibling("member-form.png").toFile());
+        assertThat(robot.lookup("#issue-GENDER").queryLabeled().getText()).isEqualTo("性别与公民身份号码不符（号码显示为男）");
     }
 }

@@ -262,8 +262,16 @@ final class MemberFormView {
     private DatePicker date(String id) {
         DatePicker d = new DatePicker();
         d.setId(id);
-        d.setConverter(new IsoDateConverter());
+        IsoDateConverter converter = new IsoDateConverter();
+        d.setConverter(converter);
         d.setPromptText(messages.get("ui.datePrompt"));
+        // a complete date typed in the editor counts at once, not only when the field loses focus
+        d.getEditor().textProperty().addListener((o, a, text) -> {
+            java.time.LocalDate typed = converter.fromString(text);
+            if (typed != null && !typed.equals(d.getValue())) {
+                d.setValue(typed);
+            }
+        });
         return d;
     }
 

@@ -114,6 +114,25 @@ class MemberFormViewModelTest {
         assertThat(form.validProperty().get()).isTrue();
     }
 
+    @Test
+    void editingAMemberSavesTheChangeAndRecordsItInTheHistory() {
+        MemberListViewModel list = new MemberListViewModel(ctx.members(), new SameThreadExecutor(), messages);
+        list.activate();
+        list.statusFilterProperty().set(cn.uniondesk.domain.MemberStatus.ACTIVE);
+        list.selectedRowProperty().set(list.rows().get(0));
+        MemberFormViewModel edit = list.editForm();
+        edit.load();
+        assertThat(edit.isNew()).isFalse();
+        assertThat(edit.validProperty().get()).isTrue();
+        assertThat(edit.departmentProperty().get()).isNotNull();
+        edit.mobileProperty().set("13900001111");
+        AtomicLong saved = new AtomicLong(-1);
+        assertThat(edit.save(saved::set)).isTrue();
+        list.refreshAfterChange(saved.get());
+        assertThat(list.selectedMemberProperty().get().mobile()).isEqualTo("13900001111");
+        assertThat(list.history()).extracting(e -> e.type()).contains(cn.uniondesk.domain.MemberEventType.UPDATE);
+    }
+
     private void fillValid() {
         form.nameProperty().set("张三丰");
         form.idNumberProperty().set(TestData.ZSF_ID);

@@ -66,8 +66,10 @@ class MemberScreenUiTest {
         assertThat(robot.lookup("#form-birthDate").queryAs(DatePicker.class).getValue())
                 .isEqualTo(LocalDate.of(1990, 3, 7));
         assertThat(robot.lookup("#form-save").queryAs(Button.class).isDisabled()).as("join date missing").isTrue();
+        DatePicker joinDate = robot.lookup("#form-joinDate").queryAs(DatePicker.class);
+        robot.clickOn(joinDate.getEditor()).write("2020-05-01");
+        assertThat(joinDate.getValue()).isEqualTo(LocalDate.of(2020, 5, 1));
         robot.interact(() -> {
-            robot.lookup("#form-joinDate").queryAs(DatePicker.class).setValue(LocalDate.of(2020, 5, 1));
             ComboBox<?> dept = robot.lookup("#form-department").queryAs(ComboBox.class);
             dept.getSelectionModel().selectFirst();
         });

@@ -16,10 +16,15 @@ import javafx.stage.Stage;
 public final class UiFixture implements AutoCloseable {
     public final AppContext ctx;
     public final FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
-    public final Messages messages = Messages.chinese();
+    public final Messages messages;
     public final Scene scene;
 
     public UiFixture(Path dir, Stage stage) {
+        this(dir, stage, Messages.chinese());
+    }
+
+    public UiFixture(Path dir, Stage stage, Messages messages) {
+        this.messages = messages;
         ctx = TestData.demo(dir);
         ShellViewModel shellVm = new ShellViewModel(messages);
         ShellView shell = new ShellView(shellVm);

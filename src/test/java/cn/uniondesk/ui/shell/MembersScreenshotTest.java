@@ -17,6 +17,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import cn.uniondesk.ui.TestData;
+import cn.uniondesk.i18n.Messages;
+import java.util.Locale;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -40,8 +42,11 @@ class MembersScreenshotTest {
     Path dir;
     UiFixture ui;
 
+    Stage stage;
+
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         ui = new UiFixture(dir, stage);
     }
 
@@ -68,6 +73,23 @@ class MembersScreenshotTest {
         ImageIO.write(png, "png", OUT.toFile());
         assertThat(png.getWidth()).isEqualTo(1280);
         assertThat(png.getHeight()).isEqualTo(800);
+    }
+
+    @Test
+    void rendersTheMemberScreenInEnglish(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            ui.close();
+            ui = new UiFixture(dir.resolve("en"), stage, Messages.forLocale(Locale.ENGLISH));
+        });
+        TableView<MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ui.ctx.members().count());
+        robot.interact(() -> table.getSelectionModel().select(5));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#historyTable").queryAs(TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> ui.scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", OUT.resolveSibling("members-en.png").toFile());
+        assertThat(robot.lookup("#addMember").queryButton().getText()).isEqualTo("Add member");
     }
 
     @Test

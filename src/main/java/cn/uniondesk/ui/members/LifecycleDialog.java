@@ -84,7 +84,9 @@ final class LifecycleDialog {
         error.setStyle(Styles.ERROR_TEXT);
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        VBox content = new VBox(12, stages, error);
+        Label heading = new Label(vm.title());
+        heading.setStyle(Styles.HEADING);
+        VBox content = new VBox(12, heading, stages, error);
         content.setPadding(new Insets(10));
         dialog.getDialogPane().setContent(content);
 

@@ -93,6 +93,30 @@ class MembersScreenshotTest {
     }
 
     @Test
+    void rendersTheLifecycleDialog(FxRobot robot) throws Exception {
+        TableView<MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ui.ctx.members().count());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#action-TRANSFER_OUT").queryButton().isDisabled());
+        robot.clickOn("#action-TRANSFER_OUT");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#lc-reason").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#lc-counterpart").queryAs(TextField.class).setText("无锡市新区总工会"));
+        robot.clickOn("#lc-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene input = robot.lookup("#lifecycleDialog").query().getScene();
+        WritableImage first = WaitForAsyncUtils.asyncFx(() -> input.snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(first, null), "png", OUT.resolveSibling("lifecycle-input.png").toFile());
+        assertThat(robot.lookup("#lc-error").queryLabeled().getText()).isEqualTo("请填写原因");
+        robot.interact(() -> robot.lookup("#lc-reason").queryAs(TextField.class).setText("工作调动"));
+        robot.clickOn("#lc-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage second = WaitForAsyncUtils.asyncFx(() -> input.snapshot(null)).get(10, TimeUnit.SECONDS);
+        ImageIO.write(SwingFXUtils.fromFXImage(second, null), "png", OUT.resolveSibling("lifecycle-confirm.png").toFile());
+        assertThat(robot.lookup("#lc-confirmText").queryLabeled().getText()).contains("无锡市新区总工会");
+    }
+
+    @Test
     void rendersTheMemberFormWithIssuesAtTheirFields(FxRobot robot) throws Exception {
         TableView<MemberRow> table = robot.lookup("#memberTable").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == ui.ctx.members().count());

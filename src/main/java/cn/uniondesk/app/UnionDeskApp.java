@@ -82,16 +82,22 @@ public final class UnionDeskApp extends Application {
         }
     }
 
-    private void startFailed(Stage stage, Throwable error) {
+    /** The message shown when the data cannot be opened: in-use is explained, anything else points to the log. */
+    static String startErrorText(Throwable error, Messages messages) {
         DatabaseInUseException inUse = inUse(error);
-        String text;
         if (inUse != null) {
-            LOG.warn("Data folder in use: {}", inUse.dataDir());
-            text = messages.get("db.inUse", inUse.dataDir());
+            return messages.get("db.inUse", inUse.dataDir());
+        }
+        return messages.get("ui.error.startFailed", error.getClass().getSimpleName());
+    }
+
+    private void startFailed(Stage stage, Throwable error) {
+        if (inUse(error) != null) {
+            LOG.warn("Data folder in use: {}", inUse(error).dataDir());
         } else {
             LOG.error("Start failed", error);
-            text = messages.get("ui.error.startFailed", error.getClass().getSimpleName());
         }
+        String text = startErrorText(error, messages);
         Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         alert.initOwner(stage);
         alert.setTitle(messages.get("ui.error.title"));

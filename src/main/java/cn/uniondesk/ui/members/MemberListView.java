@@ -177,6 +177,16 @@ public final class MemberListView extends BorderPane {
         join.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().joinDate()));
         table.getColumns().add(join);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setRowFactory(tv -> {
+            TableRow<MemberRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                Member shown = vm.selectedMemberProperty().get();
+                if (e.getClickCount() == 2 && !row.isEmpty() && shown != null && shown.id() == row.getItem().id()) {
+                    openForm(vm.editForm());
+                }
+            });
+            return row;
+        });
     }
 
     private TableColumn<MemberRow, String> column(String key, double width, Function<MemberRow, String> value) {

@@ -1,0 +1,29 @@
+package cn.uniondesk.ui.shell;
+
+/** The sections of the left navigation, in display order, with their bundle keys. */
+public enum Section {
+    DASHBOARD("ui.nav.dashboard", "ui.coming.dashboard"),
+    MEMBERS("ui.nav.members", null),
+    DUES("ui.nav.dues", "ui.coming.dues"),
+    AID("ui.nav.aid", "ui.coming.aid"),
+    REPORTS("ui.nav.reports", "ui.coming.reports"),
+    UPLOAD("ui.nav.upload", "ui.coming.upload"),
+    SETTINGS("ui.nav.settings", "ui.coming.settings");
+
+    private final String labelKey;
+    private final String comingKey;
+
+    Section(String labelKey, String comingKey) {
+        this.labelKey = labelKey;
+        this.comingKey = comingKey;
+    }
+
+    public String labelKey() {
+        return labelKey;
+    }
+
+    /** What the section will hold, for sections not built yet; null when built. */
+    public String comingKey() {
+        return comingKey;
+    }
+}

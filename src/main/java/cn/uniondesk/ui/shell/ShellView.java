@@ -1,0 +1,93 @@
+package cn.uniondesk.ui.shell;
+
+import cn.uniondesk.i18n.Messages;
+import cn.uniondesk.ui.common.Fonts;
+import cn.uniondesk.ui.common.Styles;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The main window: left navigation and the selected section; a loading state until the data is open. */
+public final class ShellView extends BorderPane {
+    private final ShellViewModel vm;
+    private final Messages messages;
+    private final Map<Section, Button> navButtons = new EnumMap<>(Section.class);
+    private final Map<Section, Node> pages = new EnumMap<>(Section.class);
+    private final StackPane content = new StackPane();
+
+    public ShellView(ShellViewModel vm) {
+        this.vm = vm;
+        this.messages = vm.messages();
+        setStyle(Fonts.rootStyle());
+        setId("shell");
+
+        VBox nav = new VBox(2);
+        nav.setStyle(Styles.NAV);
+        nav.setPadding(new Insets(12, 0, 12, 0));
+        nav.setPrefWidth(130);
+        nav.setMinWidth(110);
+        Label brand = new Label(messages.get("app.title"));
+        brand.setStyle("-fx-text-fill: white; -fx-font-size: 14px; -fx-font-weight: bold; -fx-padding: 4 12 14 16;");
+        brand.setWrapText(true);
+        nav.getChildren().add(brand);
+        for (Section s : Section.values()) {
+            Button b = new Button(messages.get(s.labelKey()));
+            b.setId("nav-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> vm.sectionProperty().set(s));
+            navButtons.put(s, b);
+            nav.getChildren().add(b);
+            if (s.comingKey() != null) {
+                pages.put(s, new ComingSoonPage(messages, s));
+            }
+        }
+        setLeft(nav);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label loadingText = new Label();
+        loadingText.textProperty().bind(vm.statusProperty());
+        VBox loadingBox = new VBox(12, spinner, loadingText);
+        loadingBox.setAlignment(Pos.CENTER);
+        loadingBox.setId("loading");
+        pages.put(Section.MEMBERS, loadingBox);
+
+        Label union = new Label();
+        union.setId("unionName");
+        union.textProperty().bind(vm.unionNameProperty());
+        union.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        HBox header = new HBox(union);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(8, 12, 6, 12));
+        header.setStyle("-fx-border-color: transparent transparent #d0d7de transparent;");
+        header.visibleProperty().bind(vm.loadingProperty().not());
+        header.managedProperty().bind(header.visibleProperty());
+        VBox.setVgrow(content, Priority.ALWAYS);
+        setCenter(new VBox(header, content));
+        vm.sectionProperty().addListener((o, a, b) -> show(b));
+        show(vm.sectionProperty().get());
+    }
+
+    /** Puts the member screen in place once the data is open. */
+    public void setMembersPage(Node page) {
+        pages.put(Section.MEMBERS, page);
+        if (vm.sectionProperty().get() == Section.MEMBERS) {
+            show(Section.MEMBERS);
+        }
+    }
+
+    private void show(Section s) {
+        content.getChildren().setAll(pages.get(s));
+        navButtons.forEach((sec, b) -> b.setStyle(sec == s ? Styles.NAV_BUTTON_SELECTED : Styles.NAV_BUTTON));
+    }
+}

@@ -6,6 +6,8 @@ import cn.uniondesk.db.MemberRepository;
 import cn.uniondesk.db.UnionRepository;
 import cn.uniondesk.domain.Regions;
 import cn.uniondesk.service.DemoDataService;
+import cn.uniondesk.service.MemberExportService;
+import cn.uniondesk.service.MemberImportService;
 import cn.uniondesk.service.MemberService;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.service.UnionService;
@@ -23,6 +25,8 @@ public final class AppContext implements AutoCloseable {
     private final MemberService members;
     private final UnionService union;
     private final DemoDataService demo;
+    private final MemberImportService memberImport;
+    private final MemberExportService memberExport;
 
     private AppContext(Path dataDir, Database database, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -34,6 +38,9 @@ public final class AppContext implements AutoCloseable {
         this.members = new MemberService(database, memberRepo, deptRepo, session, clock, Regions.standard());
         this.union = new UnionService(unionRepo);
         this.demo = new DemoDataService(database, unionRepo, deptRepo, memberRepo, clock);
+        this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
+                Regions.standard());
+        this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
     }
 
     /**
@@ -67,6 +74,14 @@ public final class AppContext implements AutoCloseable {
 
     public DemoDataService demo() {
         return demo;
+    }
+
+    public MemberImportService memberImport() {
+        return memberImport;
+    }
+
+    public MemberExportService memberExport() {
+        return memberExport;
     }
 
     @Override

@@ -49,6 +49,62 @@ public final class MemberRepository {
         return ids;
     }
 
+    /**
+     * Inserts members with one JDBC batch and returns their ids in order (looked up by ID number,
+     * which is unique). For bulk import; joins the caller's transaction.
+     */
+    public List<Long> insertBatch(List<Member> members) {
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime now = LocalDateTime.now();
+        List<MemberRecord> records = new ArrayList<>(members.size());
+        List<String> idNumbers = new ArrayList<>(members.size());
+        for (Member m : members) {
+            MemberRecord r = db.dsl().newRecord(MEMBER);
+            fill(r, m);
+            r.setCreatedAt(now);
+            r.setUpdatedAt(now);
+            records.add(r);
+            idNumbers.add(m.idNumber().value());
+        }
+        db.dsl().batchInsert(records).execute();
+        Map<String, Long> ids = db.dsl().select(MEMBER.ID_NUMBER, MEMBER.ID).from(MEMBER)
+                .where(MEMBER.ID_NUMBER.in(idNumbers)).fetchMap(MEMBER.ID_NUMBER, MEMBER.ID);
+        List<Long> out = new ArrayList<>(members.size());
+        for (String n : idNumbers) {
+            out.add(ids.get(n));
+        }
+        return out;
+    }
+
+    /** Inserts events with one JDBC batch. */
+    public void insertEvents(List<MemberEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<MemberEventRecord> records = new ArrayList<>(events.size());
+        for (MemberEvent e : events) {
+            records.add(eventRecord(e));
+        }
+        db.dsl().batchInsert(records).execute();
+    }
+
+    /** All stored card numbers with their member id, for duplicate checks. */
+    public Map<String, Long> cardNumbers() {
+        return db.dsl().select(MEMBER.CARD_NO, MEMBER.ID).from(MEMBER).where(MEMBER.CARD_NO.isNotNull())
+                .fetchMap(MEMBER.CARD_NO, MEMBER.ID);
+    }
+
+    /** Streams every member with all fields, ordered by id (roster export). */
+    public void forEachMember(Consumer<Member> sink) {
+        try (var cursor = db.dsl().selectFrom(MEMBER).orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
+            for (MemberRecord r : cursor) {
+                sink.accept(toMember(r));
+            }
+        }
+    }
+
     public void update(Member m) {
         MemberRecord r = db.dsl().fetchSingle(MEMBER, MEMBER.ID.eq(m.id()));
         fill(r, m);
@@ -166,6 +222,12 @@ public final class MemberRepository {
     // --- events -----------------------------------------------------------------------------
 
     public long insertEvent(MemberEvent e) {
+        MemberEventRecord r = eventRecord(e);
+        r.store();
+        return r.getId();
+    }
+
+    private MemberEventRecord eventRecord(MemberEvent e) {
         MemberEventRecord r = db.dsl().newRecord(MEMBER_EVENT);
         r.setMemberId(e.memberId());
         r.setEventType(e.type().name());
@@ -178,8 +240,7 @@ public final class MemberRepository {
         r.setOperator(e.operator());
         r.setRecordedAt(LocalDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
         r.setDetails(e.details());
-        r.store();
-        return r.getId();
+        return r;
     }
 
     /** A member's history, oldest first. */

@@ -25,7 +25,7 @@ final class XlsxFile implements TabularFile {
         try {
             return StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setReadComments(false)
                     .setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false)
-                    .setReadSharedFormulas(false).open(file.toFile());
+                    .setReadSharedFormulas(false).setReadStyles(false).open(file.toFile());
         } catch (EncryptedDocumentException e) {
             throw new UnusableFileException(e, "import.file.encrypted");
         } catch (RuntimeException e) {

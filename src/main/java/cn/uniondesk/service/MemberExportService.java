@@ -69,6 +69,15 @@ public final class MemberExportService {
         return n[0];
     }
 
+    /** Every member's roster cells, in register order (for the benchmark's bare-POI comparison). */
+    public void forEachRosterRow(boolean unmasked, Consumer<Object[]> sink) {
+        Map<Long, String> deptNames = new HashMap<>();
+        for (Department d : departments.findAll()) {
+            deptNames.put(d.id(), d.name());
+        }
+        members.forEachMember(mem -> sink.accept(values(mem, deptNames, unmasked)));
+    }
+
     /** One member's cells in {@link MemberWorkbookWriter#COLUMNS} order. */
     static Object[] values(Member mem, Map<Long, String> deptNames, boolean unmasked) {
         Object[] v = new Object[MemberColumn.values().length];

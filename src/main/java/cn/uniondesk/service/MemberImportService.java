@@ -455,6 +455,10 @@ public final class MemberImportService {
             if (idLost && fi.field() == MemberField.ID_NUMBER) {
                 continue;
             }
+            if ("validation.required".equals(fi.messageKey())
+                    && pre.stream().anyMatch(o -> o.field() == fi.field() && o.isError())) {
+                continue; // the cell was filled but unreadable: that error says enough
+            }
             if (fi.field() == MemberField.GENDER && "validation.required".equals(fi.messageKey())
                     && (idLost || vr.issues().stream().anyMatch(o -> o.field() == MemberField.ID_NUMBER && o.isError()))) {
                 continue; // blank gender is taken from the ID number; the ID's own error says enough

@@ -142,8 +142,11 @@ public final class MemberImportService {
      */
     public ImportReport commit(Path file, String sheet, ImportOptions options, long expectedRows,
             ImportProgress progress, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
         Analysis a = analyse(file, sheet, options, (d, t) -> progress.update(d, expectedRows < 0 ? -1 : expectedRows * 2),
                 cancelled, true);
+        LOG.info("Import of {}: {} rows read and checked in {} ms", file.getFileName(), a.rows.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         ImportReport checked = a.report(false, 0, 0, 0);
         if (checked.errors() > 0 && !options.validOnly()) {
             LOG.info("Import of {} rejected: {} rows with errors", file.getFileName(), checked.errors());

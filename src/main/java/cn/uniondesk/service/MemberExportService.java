@@ -53,20 +53,64 @@ public final class MemberExportService {
             deptNames.put(d.id(), d.name());
         }
         int[] n = {0};
+        // the register is read on a second thread while this one writes: on two cores the export
+        // then costs little more than the spreadsheet writing itself (docs/benchmarks.md)
+        java.util.concurrent.BlockingQueue<Object[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(2000);
+        Object[] end = new Object[0];
+        Throwable[] failure = new Throwable[1];
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                members.forEachMember(mem -> {
+                    if (stop.get()) {
+                        throw new java.util.concurrent.CancellationException();
+                    }
+                    putQuietly(queue, values(mem, deptNames, unmasked));
+                });
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                putQuietly(queue, end);
+            }
+        }, "roster-reader");
+        reader.setDaemon(true);
         try (MemberWorkbookWriter w = new MemberWorkbookWriter(out, m.get("export.sheet"), m.get("export.title"))) {
-            members.forEachMember(mem -> {
-                w.writeRow(values(mem, deptNames, unmasked));
+            reader.start();
+            while (true) {
+                Object[] row = queue.take();
+                if (row == end) {
+                    break;
+                }
+                w.writeRow(row);
                 if ((++n[0] % 5000) == 0) {
                     progress.accept(n[0]);
                 }
-            });
+            }
+            reader.join();
+            if (failure[0] != null) {
+                throw new IllegalStateException("reading the register failed", failure[0]);
+            }
             w.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            stop.set(true);
+            queue.clear();
         }
         LOG.info("Roster exported by {}: {} rows, {} to {}", session.operator(), n[0],
                 unmasked ? "UNMASKED" : "masked", out);
         return n[0];
+    }
+
+    private static void putQuietly(java.util.concurrent.BlockingQueue<Object[]> q, Object[] row) {
+        try {
+            q.put(row);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Every member's roster cells, in register order (for the benchmark's bare-POI comparison). */

@@ -40,6 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +128,7 @@ public final class MemberImportService {
      */
     public ImportReport dryRun(Path file, String sheet, ImportOptions options, ImportProgress progress,
             BooleanSupplier cancelled) {
-        Analysis a = analyse(file, sheet, options, progress, cancelled, false);
+        Analysis a = analyse(file, sheet, options, progress, cancelled, null);
         return a.report(false, 0, 0, 0);
     }
 
@@ -134,8 +138,13 @@ public final class MemberImportService {
 
     /**
      * Checks every row again (the register may have changed since the dry run) and writes in one
-     * transaction. With rejected rows and not {@code validOnly} nothing is written. Cancelling
-     * (the flag is read between batches) rolls everything back.
+     * transaction. With rejected rows and not {@code validOnly} nothing is kept. Cancelling (the
+     * flag is read between batches) rolls everything back.
+     *
+     * <p>Reading and checking run on a helper thread that hands batches of rows to this thread,
+     * which writes them inside the transaction: on two cores the file is read while the database
+     * writes. When rows turn out to be rejected (all or nothing) the transaction is rolled back,
+     * so the register is exactly as before. No thread is ever interrupted.
      *
      * @param expectedRows rows counted by the dry run, for the progress bar (-1 when unknown)
      * @throws ImportCancelledException when cancelled; the register is as it was
@@ -143,71 +152,156 @@ public final class MemberImportService {
     public ImportReport commit(Path file, String sheet, ImportOptions options, long expectedRows,
             ImportProgress progress, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
-        Analysis a = analyse(file, sheet, options, (d, t) -> progress.update(d, expectedRows < 0 ? -1 : expectedRows * 2),
-                cancelled, true);
-        LOG.info("Import of {}: {} rows read and checked in {} ms", file.getFileName(), a.rows.size(),
-                (System.nanoTime() - t0) / 1_000_000);
-        ImportReport checked = a.report(false, 0, 0, 0);
-        if (checked.errors() > 0 && !options.validOnly()) {
-            LOG.info("Import of {} rejected: {} rows with errors", file.getFileName(), checked.errors());
-            return checked;
-        }
-        int total = a.toInsert.size() + a.toUpdate.size();
-        long base = expectedRows < 0 ? 0 : expectedRows;
-        long all = expectedRows < 0 ? total : base + total;
-        int[] written = new int[2];
-        db.inTransaction(() -> {
-            Map<String, Long> deptIds = new HashMap<>(a.deptIds);
-            for (String d : a.newDepartments) {
-                deptIds.put(d, departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+        Batch end = new Batch(List.of(), -1);
+        AtomicBoolean stop = new AtomicBoolean();
+        Throwable[] failure = new Throwable[1];
+        Analysis[] done = new Analysis[1];
+        Thread reader = new Thread(() -> {
+            List<Pending> batch = new ArrayList<>(BATCH);
+            int[] read = {0};
+            try {
+                done[0] = analyse(file, sheet, options, (d, t) -> read[0] = (int) d,
+                        () -> stop.get() || cancelled.getAsBoolean(), p -> {
+                            batch.add(p);
+                            if (batch.size() >= BATCH) {
+                                offer(queue, new Batch(List.copyOf(batch), read[0]), stop);
+                                batch.clear();
+                            }
+                        });
+                offer(queue, new Batch(List.copyOf(batch), done[0].rows.size()), stop);
+            } catch (Throwable e) {
+                failure[0] = e;
+            } finally {
+                offer(queue, end, stop);
             }
-            int done = 0;
-            for (int from = 0; from < a.toInsert.size(); from += BATCH) {
+        }, "import-reader");
+        reader.setDaemon(true);
+        int[] written = new int[2];
+        try {
+            db.inTransaction(() -> {
+                Map<String, Long> deptIds = new HashMap<>();
+                for (Department d : departments.findAll()) {
+                    deptIds.put(d.name(), d.id());
+                }
+                reader.start();
+                while (true) {
+                    Batch b = take(queue);
+                    if (b == end) {
+                        break;
+                    }
+                    if (cancelled.getAsBoolean()) {
+                        throw new ImportCancelledException();
+                    }
+                    write(file, b.items, deptIds, written);
+                    progress.update(b.rowsRead, expectedRows);
+                }
+                join(reader);
+                if (failure[0] != null) {
+                    if (failure[0] instanceof RuntimeException) {
+                        throw (RuntimeException) failure[0];
+                    }
+                    throw new IllegalStateException(failure[0]);
+                }
                 if (cancelled.getAsBoolean()) {
                     throw new ImportCancelledException();
                 }
-                List<Pending> batch = a.toInsert.subList(from, Math.min(a.toInsert.size(), from + BATCH));
-                List<Member> ms = new ArrayList<>(batch.size());
-                for (Pending p : batch) {
-                    ms.add(withDepartment(p.member, p.newDepartment == null ? p.member.departmentId()
-                            : deptIds.get(p.newDepartment)));
+                if (done[0].errors > 0 && !options.validOnly()) {
+                    throw new Rejected();
                 }
-                List<Long> ids = members.insertBatch(ms);
-                List<MemberEvent> events = new ArrayList<>(ms.size());
-                for (int i = 0; i < ms.size(); i++) {
-                    events.add(new MemberEvent(null, ids.get(i), MemberEventType.JOIN, ms.get(i).joinDate(), null,
-                            null, null, null, MemberStatus.ACTIVE, session.operator(), clock.instant(),
-                            details(file, batch.get(i).rowNumber)));
-                }
-                members.insertEvents(events);
-                done += batch.size();
-                progress.update(base + done, all);
-            }
-            for (Pending p : a.toUpdate) {
-                if ((done % BATCH) == 0 && cancelled.getAsBoolean()) {
-                    throw new ImportCancelledException();
-                }
-                Member after = withDepartment(p.member, p.newDepartment == null ? p.member.departmentId()
-                        : deptIds.get(p.newDepartment));
-                String changes = MemberService.describeChanges(p.before, after);
-                members.update(after);
-                members.insertEvent(new MemberEvent(null, after.id(), MemberEventType.UPDATE, LocalDate.now(clock),
-                        details(file, p.rowNumber), null, null, p.before.status(), p.before.status(),
-                        session.operator(), clock.instant(), changes));
-                done++;
-                progress.update(base + done, all);
-            }
-            if (cancelled.getAsBoolean()) {
-                throw new ImportCancelledException();
-            }
-            written[0] = a.toInsert.size();
-            written[1] = a.toUpdate.size();
-        });
+            });
+        } catch (Rejected r) {
+            LOG.info("Import of {} rejected: {} rows with errors; rolled back", file.getFileName(), done[0].errors);
+            return done[0].report(false, 0, 0, 0);
+        } finally {
+            stop.set(true);
+            queue.clear();
+        }
         memberService.invalidateIndex();
+        Analysis a = done[0];
+        progress.update(a.rows.size(), expectedRows < 0 ? a.rows.size() : expectedRows);
+        ImportReport checked = a.report(false, 0, 0, 0);
         ImportReport r = a.report(true, written[0], written[1],
                 (int) (checked.count(ImportReport.Action.SKIP) + checked.count(ImportReport.Action.UNCHANGED)));
-        LOG.info("Import of {} by {}: {}", file.getFileName(), session.operator(), r.summaryLine());
+        LOG.info("Import of {} by {} in {} ms: {}", file.getFileName(), session.operator(),
+                (System.nanoTime() - t0) / 1_000_000, r.summaryLine());
         return r;
+    }
+
+    private void write(Path file, List<Pending> items, Map<String, Long> deptIds, int[] written) {
+        List<Member> inserts = new ArrayList<>(items.size());
+        List<Pending> insertRows = new ArrayList<>(items.size());
+        for (Pending p : items) {
+            Long dept = p.member.departmentId();
+            if (p.newDepartment != null) {
+                dept = deptIds.computeIfAbsent(p.newDepartment,
+                        d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+            }
+            Member m = withDepartment(p.member, dept);
+            if (p.before == null) {
+                inserts.add(m);
+                insertRows.add(p);
+            } else {
+                String changes = MemberService.describeChanges(p.before, m);
+                members.update(m);
+                members.insertEvent(new MemberEvent(null, m.id(), MemberEventType.UPDATE, LocalDate.now(clock),
+                        details(file, p.rowNumber), null, null, p.before.status(), p.before.status(),
+                        session.operator(), clock.instant(), changes));
+                written[1]++;
+            }
+        }
+        if (!inserts.isEmpty()) {
+            List<Long> ids = members.insertBatch(inserts);
+            List<MemberEvent> events = new ArrayList<>(inserts.size());
+            java.time.Instant now = clock.instant();
+            for (int i = 0; i < inserts.size(); i++) {
+                events.add(new MemberEvent(null, ids.get(i), MemberEventType.JOIN, inserts.get(i).joinDate(), null,
+                        null, null, null, MemberStatus.ACTIVE, session.operator(), now,
+                        details(file, insertRows.get(i).rowNumber)));
+            }
+            members.insertEvents(events);
+            written[0] += inserts.size();
+        }
+    }
+
+    private record Batch(List<Pending> items, int rowsRead) {
+    }
+
+    /** Thrown inside the transaction when rows were rejected and all-or-nothing was chosen. */
+    private static final class Rejected extends RuntimeException {
+        Rejected() {
+            super("rows rejected", null, false, false);
+        }
+    }
+
+    private static void offer(BlockingQueue<Batch> q, Batch b, AtomicBoolean stop) {
+        try {
+            while (!q.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Batch take(BlockingQueue<Batch> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportCancelledException();
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImportCancelledException();
+        }
     }
 
     private static String details(Path file, int row) {
@@ -297,8 +391,8 @@ public final class MemberImportService {
         String sheet;
         HeaderRow header;
         final List<ImportReport.RowResult> rows = new ArrayList<>();
-        final List<Pending> toInsert = new ArrayList<>();
-        final List<Pending> toUpdate = new ArrayList<>();
+        java.util.function.Consumer<Pending> sink;
+        int errors;
         final Set<String> newDepartments = new LinkedHashSet<>();
         Map<String, Long> deptIds;
 
@@ -313,8 +407,9 @@ public final class MemberImportService {
     }
 
     private Analysis analyse(Path file, String sheetName, ImportOptions options, ImportProgress progress,
-            BooleanSupplier cancelled, boolean keepMembers) {
+            BooleanSupplier cancelled, java.util.function.Consumer<Pending> sink) {
         Analysis a = new Analysis(file);
+        a.sink = sink;
         LocalDate today = LocalDate.now(clock);
         MemberValidation validation = new MemberValidation(today, regions);
         Map<String, Long> existingIds = members.idNumbers();
@@ -352,8 +447,12 @@ public final class MemberImportService {
                     progress.update(count[0], -1);
                 }
                 count[0]++;
-                a.rows.add(analyseRow(a, row, options, validation, today, existingIds, existingCards, deptIds,
-                        seenIds, seenCards, keepMembers));
+                ImportReport.RowResult rr = analyseRow(a, row, options, validation, today, existingIds,
+                        existingCards, deptIds, seenIds, seenCards);
+                if (rr.status() == ImportReport.Status.ERROR) {
+                    a.errors++;
+                }
+                a.rows.add(rr);
                 return true;
             });
             progress.update(count[0], -1);
@@ -367,7 +466,7 @@ public final class MemberImportService {
     private ImportReport.RowResult analyseRow(Analysis a, SheetRow row, ImportOptions options,
             MemberValidation validation, LocalDate today, Map<String, Long> existingIds,
             Map<String, Long> existingCards, Map<String, Long> deptIds, Map<String, Integer> seenIds,
-            Map<String, Integer> seenCards, boolean keepMembers) {
+            Map<String, Integer> seenCards) {
         HeaderRow h = a.header;
         List<ImportReport.RowIssue> issues = new ArrayList<>();
         List<FieldIssue> pre = new ArrayList<>();
@@ -499,8 +598,8 @@ public final class MemberImportService {
             action = ImportReport.Action.REJECT;
         } else if (before == null) {
             action = ImportReport.Action.NEW;
-            if (keepMembers) {
-                a.toInsert.add(new Pending(row.rowNumber(), m, null, newDept));
+            if (a.sink != null) {
+                a.sink.accept(new Pending(row.rowNumber(), m, null, newDept));
             }
         } else {
             Member after = m;
@@ -510,8 +609,8 @@ public final class MemberImportService {
             } else if (options.updateExisting()) {
                 action = ImportReport.Action.UPDATE;
                 all.add(FieldIssue.warning(MemberField.ID_NUMBER, "import.willUpdate", labels(changed)));
-                if (keepMembers) {
-                    a.toUpdate.add(new Pending(row.rowNumber(), after, before, newDept));
+                if (a.sink != null) {
+                    a.sink.accept(new Pending(row.rowNumber(), after, before, newDept));
                 }
             } else {
                 action = ImportReport.Action.SKIP;

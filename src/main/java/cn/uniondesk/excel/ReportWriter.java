@@ -38,6 +38,15 @@ public final class ReportWriter {
      */
     public static void write(TabularFile source, String sheet, int headerRowNumber, String resultHeading,
             String problemsHeading, IntFunction<RowNote> notes, Path out) throws IOException {
+        write(source, sheet, headerRowNumber, Set.of(), resultHeading, problemsHeading, notes, out);
+    }
+
+    /**
+     * @param dateColumns 0-based columns that hold dates: numbers there are shown as dates (the
+     *                    streaming reader does not read cell formats)
+     */
+    public static void write(TabularFile source, String sheet, int headerRowNumber, Set<Integer> dateColumns,
+            String resultHeading, String problemsHeading, IntFunction<RowNote> notes, Path out) throws IOException {
         Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
             SXSSFSheet s = wb.createSheet(sheet == null || sheet.isBlank() ? "Sheet1" : sheet);
@@ -64,13 +73,15 @@ public final class ReportWriter {
                     Cell c = r.createCell(i);
                     boolean err = note != null && note.errorColumns().contains(i);
                     boolean warn = note != null && !err && note.warningColumns().contains(i);
+                    boolean isDate = rc.isNumeric() && (rc.dateFormatted()
+                            || row.rowNumber() > headerRowNumber && dateColumns.contains(i));
                     if (rc.isNumeric() && !err && !warn) {
                         c.setCellValue(rc.number());
-                        if (rc.dateFormatted()) {
+                        if (isDate) {
                             c.setCellStyle(date);
                         }
                     } else {
-                        String t = rc.isNumeric() && rc.dateFormatted()
+                        String t = isDate
                                 ? CellValues.date(rc).date() == null ? rc.text() : CellValues.date(rc).date().toString()
                                 : rc.text();
                         c.setCellValue(t);

@@ -3,13 +3,16 @@ package cn.uniondesk.service;
 import cn.uniondesk.domain.FieldIssue;
 import cn.uniondesk.domain.MemberField;
 import java.nio.file.Path;
+import cn.uniondesk.excel.MemberColumn;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The outcome of a dry run or a commit: one {@link RowResult} per data row and the counts.
  * {@code imported}, {@code updated} and {@code skipped} are what was written (0 for a dry run
- * or a rejected import); {@code committed} says whether anything was written.
+ * or a rejected import); {@code committed} says whether anything was written. {@code columns}:
+ * where each recognised column is in the file (0-based).
  */
 public record ImportReport(
         Path file,
@@ -17,6 +20,7 @@ public record ImportReport(
         List<String> sheets,
         String sheet,
         int headerRow,
+        Map<MemberColumn, Integer> columns,
         List<RowResult> rows,
         Set<String> newDepartments,
         boolean committed,

@@ -315,7 +315,13 @@ public final class MemberImportService {
             byRow.put(r.rowNumber(), r);
         }
         try (TabularFile f = SpreadsheetFiles.open(report.file(), maxFileBytes)) {
-            ReportWriter.write(f, report.sheet(), report.headerRow(), m.get("import.report.result"),
+            Set<Integer> dateColumns = new HashSet<>();
+            for (MemberColumn c : List.of(MemberColumn.JOIN_DATE, MemberColumn.BIRTH_DATE)) {
+                if (report.columns().containsKey(c)) {
+                    dateColumns.add(report.columns().get(c));
+                }
+            }
+            ReportWriter.write(f, report.sheet(), report.headerRow(), dateColumns, m.get("import.report.result"),
                     m.get("import.report.problems"), n -> {
                         ImportReport.RowResult r = byRow.get(n);
                         return r == null ? null : note(r, m);
@@ -401,7 +407,7 @@ public final class MemberImportService {
         }
 
         ImportReport report(boolean committed, int imported, int updated, int skipped) {
-            return new ImportReport(file, format, sheets, sheet, header.rowNumber(), List.copyOf(rows),
+            return new ImportReport(file, format, sheets, sheet, header.rowNumber(), header.columns(), List.copyOf(rows),
                     Set.copyOf(newDepartments), committed, imported, updated, skipped);
         }
     }

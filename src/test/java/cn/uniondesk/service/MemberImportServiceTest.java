@@ -407,7 +407,8 @@ class MemberImportServiceTest {
             assertThat(s.getRow(2).getCell(8).getStringCellValue()).contains("C列").contains("校验位");
             assertThat(s.getRow(2).getCell(2).getCellStyle().getFillForegroundColor())
                     .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.ROSE.getIndex());
-            assertThat(s.getRow(4 - 2).getCell(4).getNumericCellValue()).isPositive();
+            assertThat(s.getRow(1).getCell(4).getNumericCellValue()).isPositive();
+            assertThat(s.getRow(1).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
         }
     }
 

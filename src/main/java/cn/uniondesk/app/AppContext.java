@@ -16,6 +16,8 @@ import cn.uniondesk.service.AuditService;
 import cn.uniondesk.service.BackupService;
 import cn.uniondesk.service.DemoDataService;
 import cn.uniondesk.service.DuesService;
+import cn.uniondesk.service.MemberExportService;
+import cn.uniondesk.service.MemberImportService;
 import cn.uniondesk.service.MemberService;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.service.UnionService;
@@ -44,6 +46,8 @@ public final class AppContext implements AutoCloseable {
     private final AccountService accounts;
     private final BackupService backups;
     private final DuesService dues;
+    private final MemberImportService memberImport;
+    private final MemberExportService memberExport;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -61,6 +65,9 @@ public final class AppContext implements AutoCloseable {
         this.backups = new BackupService(database, dataDir, session, audit, clock);
         this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
         this.demo.useDues(dues);
+        this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
+                Regions.standard());
+        this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -189,6 +196,14 @@ public final class AppContext implements AutoCloseable {
         String stamp = java.time.LocalDateTime.now(clock)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return Database.restore(dataDir, zip, key, stamp);
+    }
+
+    public MemberImportService memberImport() {
+        return memberImport;
+    }
+
+    public MemberExportService memberExport() {
+        return memberExport;
     }
 
     @Override

@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code members list|show}. */
+/** {@code members list|show|import|export|template}. */
 @Command(name = "members", description = "the member register", subcommands = {MembersCommand.ListCommand.class,
-    MembersCommand.ShowCommand.class})
+    MembersCommand.ShowCommand.class, MembersImportCommand.class, MembersExportCommand.class,
+    MembersTemplateCommand.class})
 final class MembersCommand {
     @ParentCommand
     UnionDeskCommand root;

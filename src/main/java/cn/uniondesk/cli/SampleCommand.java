@@ -2,6 +2,7 @@ package cn.uniondesk.cli;
 
 import cn.uniondesk.service.sample.SampleCsv;
 import cn.uniondesk.service.sample.SampleGenerator;
+import cn.uniondesk.service.sample.SampleWorkbook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,7 +20,7 @@ final class SampleCommand {
     @ParentCommand
     UnionDeskCommand root;
 
-    @Command(name = "generate", description = "write N fictitious members (deterministic for a seed) to a CSV file")
+    @Command(name = "generate", description = "write N fictitious members (deterministic for a seed) to a CSV file, or .xlsx when FILE ends in .xlsx")
     static final class Generate implements Callable<Integer> {
         @ParentCommand
         SampleCommand parent;
@@ -43,12 +44,16 @@ final class SampleCommand {
             }
             SampleGenerator g = new SampleGenerator(seed, statusChanges);
             try {
-                Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    SampleCsv.write(g.generate(members), w);
+                if (out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                    SampleWorkbook.write(g, members, out, parent.root.messages().get("export.template.sheet"));
+                } else {
+                    Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");
+                    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                        SampleCsv.write(g.generate(members), w);
+                    }
+                    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }
-                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

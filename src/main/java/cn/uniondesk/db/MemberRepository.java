@@ -49,6 +49,118 @@ public final class MemberRepository {
         return ids;
     }
 
+    private static final String INSERT_MEMBER = "INSERT INTO MEMBER (NAME, NAME_PINYIN, NAME_INITIALS, GENDER, "
+            + "ETHNICITY, ID_NUMBER, BIRTH_DATE, MOBILE, EDUCATION, POLITICAL_STATUS, DEPARTMENT_ID, JOB, "
+            + "EMPLOYMENT_TYPE, MIGRANT_WORKER, HOUSEHOLD_TYPE, JOIN_DATE, CARD_NO, MONTHLY_WAGE_FEN, STATUS, HARDSHIP, "
+            + "HARDSHIP_LEVEL, NOTES, CREATED_AT, UPDATED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_EVENT = "INSERT INTO MEMBER_EVENT (MEMBER_ID, EVENT_TYPE, EVENT_DATE, REASON, "
+            + "REFERENCE_NO, COUNTERPART_UNION, STATUS_BEFORE, STATUS_AFTER, OPERATOR, RECORDED_AT, DETAILS) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+    /**
+     * Inserts members with one JDBC batch (a plain prepared statement: bulk import is the one
+     * place where jOOQ's per-record rendering showed in the profile) and returns their ids in
+     * order. Joins the caller's transaction.
+     */
+    public List<Long> insertBatch(List<Member> members) {
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        LocalDateTime now = LocalDateTime.now();
+        Map<String, PinyinNames.Keys> pinyin = new java.util.HashMap<>();
+        return db.dsl().connectionResult(c -> {
+            List<Long> out = new ArrayList<>(members.size());
+            try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_MEMBER, new String[] {"ID"})) {
+                for (Member m : members) {
+                    PinyinNames.Keys keys = pinyin.computeIfAbsent(m.name(), PinyinNames::of);
+                    int i = 1;
+                    ps.setString(i++, m.name());
+                    ps.setString(i++, keys.fullJoined());
+                    ps.setString(i++, keys.initialsJoined());
+                    ps.setString(i++, m.gender().name());
+                    ps.setString(i++, m.ethnicity());
+                    ps.setString(i++, m.idNumber().value());
+                    ps.setObject(i++, m.idNumber().birthDate());
+                    ps.setString(i++, m.mobile());
+                    ps.setString(i++, m.education());
+                    ps.setString(i++, m.politicalStatus());
+                    ps.setObject(i++, m.departmentId(), java.sql.Types.BIGINT);
+                    ps.setString(i++, m.job());
+                    ps.setString(i++, m.employmentType());
+                    ps.setBoolean(i++, m.migrantWorker());
+                    ps.setString(i++, m.householdType() == null ? null : m.householdType().name());
+                    ps.setObject(i++, m.joinDate());
+                    ps.setString(i++, m.cardNo());
+                    ps.setObject(i++, m.monthlyWageFen(), java.sql.Types.BIGINT);
+                    ps.setString(i++, m.status().name());
+                    ps.setBoolean(i++, m.hardship());
+                    ps.setString(i++, m.hardshipLevel());
+                    ps.setString(i++, m.notes());
+                    ps.setObject(i++, now);
+                    ps.setObject(i++, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        out.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (out.size() != members.size()) {
+                // the driver did not hand back every key: look them up by the unique ID number
+                List<String> idNumbers = members.stream().map(m -> m.idNumber().value()).toList();
+                Map<String, Long> ids = db.dsl().select(MEMBER.ID_NUMBER, MEMBER.ID).from(MEMBER)
+                        .where(MEMBER.ID_NUMBER.in(idNumbers)).fetchMap(MEMBER.ID_NUMBER, MEMBER.ID);
+                out.clear();
+                idNumbers.forEach(n -> out.add(ids.get(n)));
+            }
+            return out;
+        });
+    }
+
+    /** Inserts events with one JDBC batch. */
+    public void insertEvents(List<MemberEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+                for (MemberEvent e : events) {
+                    int i = 1;
+                    ps.setLong(i++, e.memberId());
+                    ps.setString(i++, e.type().name());
+                    ps.setObject(i++, e.eventDate());
+                    ps.setString(i++, e.reason());
+                    ps.setString(i++, e.referenceNo());
+                    ps.setString(i++, e.counterpartUnion());
+                    ps.setString(i++, e.statusBefore() == null ? null : e.statusBefore().name());
+                    ps.setString(i++, e.statusAfter().name());
+                    ps.setString(i++, e.operator());
+                    ps.setObject(i++, LocalDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(i++, e.details());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** All stored card numbers with their member id, for duplicate checks. */
+    public Map<String, Long> cardNumbers() {
+        return db.dsl().select(MEMBER.CARD_NO, MEMBER.ID).from(MEMBER).where(MEMBER.CARD_NO.isNotNull())
+                .fetchMap(MEMBER.CARD_NO, MEMBER.ID);
+    }
+
+    /** Streams every member with all fields, ordered by id (roster export). */
+    public void forEachMember(Consumer<Member> sink) {
+        try (var cursor = db.dsl().selectFrom(MEMBER).orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
+            for (MemberRecord r : cursor) {
+                sink.accept(toMember(r));
+            }
+        }
+    }
+
     public void update(Member m) {
         MemberRecord r = db.dsl().fetchSingle(MEMBER, MEMBER.ID.eq(m.id()));
         fill(r, m);
@@ -166,6 +278,12 @@ public final class MemberRepository {
     // --- events -----------------------------------------------------------------------------
 
     public long insertEvent(MemberEvent e) {
+        MemberEventRecord r = eventRecord(e);
+        r.store();
+        return r.getId();
+    }
+
+    private MemberEventRecord eventRecord(MemberEvent e) {
         MemberEventRecord r = db.dsl().newRecord(MEMBER_EVENT);
         r.setMemberId(e.memberId());
         r.setEventType(e.type().name());
@@ -178,8 +296,7 @@ public final class MemberRepository {
         r.setOperator(e.operator());
         r.setRecordedAt(LocalDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
         r.setDetails(e.details());
-        r.store();
-        return r.getId();
+        return r;
     }
 
     /** A member's history, oldest first. */

@@ -1,0 +1,211 @@
+package cn.uniondesk.cli;
+
+import cn.uniondesk.app.AppContext;
+import cn.uniondesk.i18n.Messages;
+import cn.uniondesk.service.ImportOptions;
+import cn.uniondesk.service.ImportReport;
+import cn.uniondesk.service.MemberQuery;
+import cn.uniondesk.service.Session;
+import cn.uniondesk.service.sample.SampleGenerator;
+import cn.uniondesk.service.sample.SampleWorkbook;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code bench [--members N] [--seed S] [--work DIR]}: the PRODUCT.md performance targets measured
+ * on generated data with System.nanoTime, heap sampled through the MemoryMXBean. See
+ * docs/decisions/0003-benchmark-harness.md and docs/benchmarks.md.
+ */
+@Command(name = "bench", description = "measure import, search and roster export on generated members")
+final class BenchCommand implements Callable<Integer> {
+    /** Search as you type: each query is typed one character at a time; every prefix is one keystroke. */
+    static final List<String> QUERIES = List.of("zs", "wang", "lj", "zhangw", "cxy", "张", "王芳", "建国", "李秀",
+            "陈", "3205", "320506198", "1988", "34122119", "0013", "139", "GH2019", "huang", "秀英", "xl");
+
+    @ParentCommand
+    UnionDeskCommand root;
+
+    @Option(names = "--members", paramLabel = "N", description = "members to generate (default 100000)")
+    int members = 100_000;
+
+    @Option(names = "--seed", paramLabel = "S")
+    long seed = 1;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "folder for the generated file and database (default: a temp folder)")
+    Path work;
+
+    @Override
+    public Integer call() throws Exception {
+        Messages m = root.messages();
+        PrintWriter out = root.spec().commandLine().getOut();
+        Path w = work != null ? work : Files.createTempDirectory("uniondesk-bench");
+        Files.createDirectories(w);
+        out.println(m.get("bench.header", members, seed, w));
+        out.println("java=" + System.getProperty("java.version") + " cpus=" + Runtime.getRuntime().availableProcessors()
+                + " maxHeapMB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " os=" + System.getProperty("os.name"));
+
+        Path file = w.resolve("bench-members.xlsx");
+        long t0 = System.nanoTime();
+        SampleWorkbook.write(new SampleGenerator(seed, false), members, file, "会员信息");
+        out.println(m.get("bench.generate", ms(t0), Files.size(file) / 1024 + " KB"));
+
+        Path data = w.resolve("data-" + System.currentTimeMillis());
+        try (AppContext ctx = AppContext.open(data, new Session("bench"), Clock.systemDefaultZone())) {
+            // import: one commit with validation, departments created
+            HeapSampler heap = new HeapSampler();
+            heap.start();
+            long t1 = System.nanoTime();
+            ImportReport r = ctx.memberImport().commit(file, null, new ImportOptions(false, false, true), members,
+                    (d, t) -> { }, () -> false);
+            long importMs = ms(t1);
+            long peak = heap.stop();
+            out.println(m.get("bench.import", r.imported(), importMs, peak / (1024 * 1024)));
+            out.println("import " + r.summaryLine());
+
+            // search as you type
+            ctx.members().ensureIndex();
+            List<Long> lat = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (String q : QUERIES) {
+                    for (int i = 1; i <= q.length(); i++) {
+                        long s = System.nanoTime();
+                        ctx.members().search(new MemberQuery(q.substring(0, i), null, Set.of(), null, null));
+                        long e = System.nanoTime() - s;
+                        if (round > 0) {
+                            lat.add(e);
+                        }
+                    }
+                }
+            }
+            Collections.sort(lat);
+            out.println(m.get("bench.search", lat.size(), f(pct(lat, 50)), f(pct(lat, 95)), f(lat.get(lat.size() - 1))));
+
+            // roster export beside a bare SXSSF write of the same cells (each twice; the second counts)
+            List<Object[]> cells = new ArrayList<>();
+            Path roster = w.resolve("bench-roster.xlsx");
+            Path bare = w.resolve("bench-bare.xlsx");
+            long exportMs = 0;
+            long bareMs = 0;
+            for (int round = 0; round < 2; round++) {
+                long t2 = System.nanoTime();
+                ctx.memberExport().exportRoster(roster, false, m);
+                exportMs = ms(t2);
+                if (cells.isEmpty()) {
+                    readBack(ctx, cells);
+                }
+                long t3 = System.nanoTime();
+                bareWrite(cells, bare);
+                bareMs = ms(t3);
+            }
+            out.println(m.get("bench.export", members, exportMs, bareMs,
+                    String.format(Locale.ROOT, "%.2f", (double) exportMs / Math.max(1, bareMs))));
+        }
+        return UnionDeskCommand.OK;
+    }
+
+    /** The same cells the roster holds, in memory, so the bare write measures POI alone. */
+    private static void readBack(AppContext ctx, List<Object[]> cells) {
+        ctx.memberExport().forEachRosterRow(false, cells::add);
+    }
+
+    static void bareWrite(List<Object[]> rows, Path out) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
+            wb.setCompressTempFiles(false);
+            SXSSFSheet s = wb.createSheet("s");
+            var date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            int r = 0;
+            for (Object[] v : rows) {
+                Row row = s.createRow(r++);
+                for (int i = 0; i < v.length; i++) {
+                    if (v[i] == null) {
+                        continue;
+                    }
+                    Cell c = row.createCell(i);
+                    if (v[i] instanceof LocalDate) {
+                        c.setCellValue((LocalDate) v[i]);
+                        c.setCellStyle(date);
+                    } else if (v[i] instanceof BigDecimal) {
+                        c.setCellValue(((BigDecimal) v[i]).doubleValue());
+                    } else {
+                        c.setCellValue(v[i].toString());
+                    }
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(out)) {
+                wb.write(os);
+            }
+            wb.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static String f(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+    }
+
+    /** Samples used heap every 5 ms (a GC between samples can hide a short peak; the JVM's -Xmx is the hard bound). */
+    static final class HeapSampler {
+        private final MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            System.gc();
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
+            return peak.get();
+        }
+    }
+}

@@ -66,7 +66,7 @@ public final class AppContext implements AutoCloseable {
         this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
         this.demo.useDues(dues);
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
-                Regions.standard());
+                Regions.standard(), audit);
         this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
     }
 

@@ -19,11 +19,19 @@ final class MembersExportCommand implements Callable<Integer> {
     @Option(names = "--unmasked", description = "full ID and mobile numbers (sensitive: keep the file safe)")
     boolean unmasked;
 
+    @Option(names = "--reason", paramLabel = "WHY", description = "why the unmasked roster is needed (required with --unmasked; recorded in the audit trail)")
+    String reason;
+
     @Override
     public Integer call() {
         UnionDeskCommand root = parent.root;
         Messages m = root.messages();
-        int n = root.withContext(ctx -> ctx.memberExport().exportRoster(out, unmasked, m));
+        int n = root.withContext(ctx -> {
+            if (unmasked) {
+                ctx.members().recordSensitiveAccess("members export: " + out.getFileName(), reason);
+            }
+            return ctx.memberExport().exportRoster(out, unmasked, m);
+        });
         root.spec().commandLine().getOut().println(m.get("cli.export.written", n, out,
                 m.get(unmasked ? "export.unmasked" : "export.masked")));
         return UnionDeskCommand.OK;

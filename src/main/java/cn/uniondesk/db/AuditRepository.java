@@ -50,6 +50,57 @@ public final class AuditRepository {
         return new AuditEntry(id, when, actor, action, entity, entityId, before, after, reason, prev, hash);
     }
 
+    /** An audit row to be written by {@link #appendAll}. */
+    public record Draft(String action, String entity, String entityId, String before, String after, String reason) {
+    }
+
+    /**
+     * Appends many rows chained in order with one JDBC batch (bulk import, payroll batches).
+     * Call inside the transaction of the change.
+     */
+    public synchronized void appendAll(Instant at, String actor, List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
+        Long lastId = db.dsl().select(DSL.max(AUDIT_LOG.ID)).from(AUDIT_LOG).fetchOne().value1();
+        String prev = lastId == null ? AuditEntry.GENESIS
+                : db.dsl().select(AUDIT_LOG.HASH).from(AUDIT_LOG).where(AUDIT_LOG.ID.eq(lastId)).forUpdate()
+                        .fetchOne().value1();
+        long first = lastId == null ? 1 : lastId + 1;
+        String[] prevHash = {prev};
+        LocalDateTime ts = LocalDateTime.ofInstant(when, ZoneOffset.UTC);
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_LOG (ID, AT, ACTOR, ACTION, "
+                    + "ENTITY, ENTITY_ID, BEFORE_DATA, AFTER_DATA, REASON, PREV_HASH, HASH) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                long id = first;
+                for (Draft d : drafts) {
+                    String hash = AuditEntry.computeHash(prevHash[0], id, when, actor, d.action(), d.entity(),
+                            d.entityId(), d.before(), d.after(), d.reason());
+                    ps.setLong(1, id);
+                    ps.setObject(2, ts);
+                    ps.setString(3, actor);
+                    ps.setString(4, d.action());
+                    ps.setString(5, d.entity());
+                    ps.setString(6, d.entityId());
+                    ps.setString(7, d.before());
+                    ps.setString(8, d.after());
+                    ps.setString(9, d.reason());
+                    ps.setString(10, prevHash[0]);
+                    ps.setString(11, hash);
+                    ps.addBatch();
+                    prevHash[0] = hash;
+                    id++;
+                    if ((id - first) % 2000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     /** Every row in order, streamed. */
     public void forEach(Consumer<AuditEntry> sink) {
         try (var cursor = db.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetchSize(1000).fetchLazy()) {

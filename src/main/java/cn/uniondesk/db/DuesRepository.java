@@ -226,6 +226,27 @@ public final class DuesRepository {
                 .returningResult(DUES_PAYMENT.ID).fetchOne().value1();
     }
 
+    /** Inserts payments ({memberId, amountFen} pairs) with one JDBC batch. */
+    public void insertPayments(List<long[]> lines, String method, LocalDate paidOn, String batchRef, LocalDateTime at,
+            String by) {
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO DUES_PAYMENT (MEMBER_ID, AMOUNT_FEN, "
+                    + "METHOD, PAID_ON, BATCH_REF, RECORDED_AT, RECORDED_BY) VALUES (?,?,?,?,?,?,?)")) {
+                for (long[] l : lines) {
+                    ps.setLong(1, l[0]);
+                    ps.setLong(2, l[1]);
+                    ps.setString(3, method);
+                    ps.setObject(4, paidOn);
+                    ps.setString(5, batchRef);
+                    ps.setObject(6, at);
+                    ps.setString(7, by);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
     /** Sum of charges and of payments per member, up to and including {@code month}. */
     public Map<Long, long[]> balances(YearMonth upTo) {
         Map<Long, long[]> out = new HashMap<>();

@@ -25,6 +25,11 @@ public final class AuditService {
         return audit.append(clock.instant(), session.operator(), action, entity, entityId, before, after, reason);
     }
 
+    /** Records many rows at once (bulk writes), in order, inside the caller's transaction. */
+    public void recordAll(List<AuditRepository.Draft> drafts) {
+        audit.appendAll(clock.instant(), session.operator(), drafts);
+    }
+
     /** The result of walking the chain: intact, or the first row where it breaks. */
     public record Verification(boolean intact, long rowsChecked, Long firstBrokenId) {
     }

@@ -83,6 +83,7 @@ public final class DemoDataService {
             audit.record("UNION_SAVE", "union", "1", null, "name=" + union.name() + "; orgCode=" + union.orgCode(),
                     "demo");
             Map<String, Long> deptIds = new HashMap<>();
+            List<Member> toInsert = new java.util.ArrayList<>(people.size());
             for (SamplePerson p : people) {
                 long deptId = deptIds.computeIfAbsent(p.department(),
                         d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
@@ -94,18 +95,26 @@ public final class DemoDataService {
                 if (r.hasErrors()) {
                     throw new IllegalStateException("demo member " + p.cardNo() + " is invalid: " + r.issues());
                 }
-                Member m = r.member();
-                long id = members.insert(m);
-                audit.record("MEMBER_JOIN", "member", Long.toString(id), null, MemberService.snapshot(m.withId(id)),
-                        "demo");
-                members.insertEvent(new MemberEvent(null, id, MemberEventType.JOIN, m.joinDate(), null, null, null,
-                        null, MemberStatus.ACTIVE, DEMO_OPERATOR, clock.instant(), null));
-                if (p.status() != MemberStatus.ACTIVE) {
-                    members.insertEvent(new MemberEvent(null, id, eventFor(p.status()), p.statusDate(),
-                            p.statusReason(), null, p.counterpartUnion(), MemberStatus.ACTIVE, p.status(),
-                            DEMO_OPERATOR, clock.instant(), null));
-                }
+                toInsert.add(r.member());
             }
+            List<Long> ids = members.insertBatch(toInsert);
+            List<MemberEvent> events = new java.util.ArrayList<>();
+            List<cn.uniondesk.db.AuditRepository.Draft> auditRows = new java.util.ArrayList<>();
+            for (int i = 0; i < people.size(); i++) {
+                SamplePerson p = people.get(i);
+                Member m = toInsert.get(i).withId(ids.get(i));
+                events.add(new MemberEvent(null, m.id(), MemberEventType.JOIN, m.joinDate(), null, null, null, null,
+                        MemberStatus.ACTIVE, DEMO_OPERATOR, clock.instant(), null));
+                if (p.status() != MemberStatus.ACTIVE) {
+                    events.add(new MemberEvent(null, m.id(), eventFor(p.status()), p.statusDate(), p.statusReason(),
+                            null, p.counterpartUnion(), MemberStatus.ACTIVE, p.status(), DEMO_OPERATOR,
+                            clock.instant(), null));
+                }
+                auditRows.add(new cn.uniondesk.db.AuditRepository.Draft("MEMBER_JOIN", "member",
+                        Long.toString(m.id()), null, MemberService.snapshot(m), "demo"));
+            }
+            members.insertEvents(events);
+            audit.recordAll(auditRows);
             return people.size();
         });
         LOG.info("Demo union loaded: {} members", n);

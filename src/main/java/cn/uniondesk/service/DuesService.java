@@ -308,14 +308,17 @@ public final class DuesService {
         }
         return db.inTransaction(() -> {
             LocalDateTime now = LocalDateTime.now(clock);
+            List<cn.uniondesk.db.AuditRepository.Draft> rows = new ArrayList<>(lines.size());
+            List<long[]> payments = new ArrayList<>(lines.size());
             for (PaymentLine l : lines) {
                 long signed = method == Method.REFUND ? -l.amountFen() : l.amountFen();
-                dues.insertPayment(l.memberId(), signed, method.name(), paidOn, emptyToNull(batchRef), null, null, now,
-                        session.operator());
-                audit.record("DUES_PAYMENT", "member", Long.toString(l.memberId()), null,
-                        "amount_fen=" + signed + "; method=" + method + "; paid_on=" + paidOn + "; batch="
-                                + batchRef, null);
+                payments.add(new long[] {l.memberId(), signed});
+                rows.add(new cn.uniondesk.db.AuditRepository.Draft("DUES_PAYMENT", "member",
+                        Long.toString(l.memberId()), null, "amount_fen=" + signed + "; method=" + method
+                                + "; paid_on=" + paidOn + "; batch=" + batchRef, null));
             }
+            dues.insertPayments(payments, method.name(), paidOn, emptyToNull(batchRef), now, session.operator());
+            audit.recordAll(rows);
             return lines.size();
         });
     }

@@ -48,6 +48,10 @@ public final class MemberExportService {
     }
 
     public int exportRoster(Path out, boolean unmasked, Messages m, Consumer<Integer> progress) {
+        session.require(cn.uniondesk.domain.Permission.MEMBER_READ);
+        if (unmasked) {
+            session.require(cn.uniondesk.domain.Permission.SENSITIVE_VIEW);
+        }
         Map<Long, String> deptNames = new HashMap<>();
         for (Department d : departments.findAll()) {
             deptNames.put(d.id(), d.name());

@@ -1,5 +1,6 @@
 package cn.uniondesk.service;
 
+import cn.uniondesk.db.AuditRepository;
 import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DepartmentRepository;
 import cn.uniondesk.db.MemberRepository;
@@ -57,6 +58,7 @@ import org.slf4j.LoggerFactory;
  * event; otherwise the row is skipped.
  */
 public final class MemberImportService {
+    private final AuditService audit;
     private static final Logger LOG = LoggerFactory.getLogger(MemberImportService.class);
     /** Rows written per batch; cancel is checked between batches. */
     static final int BATCH = 1000;
@@ -71,7 +73,8 @@ public final class MemberImportService {
     private volatile long maxFileBytes = SpreadsheetFiles.DEFAULT_MAX_BYTES;
 
     public MemberImportService(Database db, MemberRepository members, DepartmentRepository departments,
-            MemberService memberService, Session session, Clock clock, Regions regions) {
+            MemberService memberService, Session session, Clock clock, Regions regions, AuditService audit) {
+        this.audit = audit;
         this.db = db;
         this.members = members;
         this.departments = departments;
@@ -151,6 +154,7 @@ public final class MemberImportService {
      */
     public ImportReport commit(Path file, String sheet, ImportOptions options, long expectedRows,
             ImportProgress progress, BooleanSupplier cancelled) {
+        session.require(cn.uniondesk.domain.Permission.MEMBER_WRITE);
         long t0 = System.nanoTime();
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
         Batch end = new Batch(List.of(), -1);
@@ -229,13 +233,19 @@ public final class MemberImportService {
     }
 
     private void write(Path file, List<Pending> items, Map<String, Long> deptIds, int[] written) {
+        List<AuditRepository.Draft> auditRows = new ArrayList<>(items.size());
         List<Member> inserts = new ArrayList<>(items.size());
         List<Pending> insertRows = new ArrayList<>(items.size());
         for (Pending p : items) {
             Long dept = p.member.departmentId();
             if (p.newDepartment != null) {
                 dept = deptIds.computeIfAbsent(p.newDepartment,
-                        d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+                        d -> departments.findByName(d).orElseGet(() -> {
+                            Department created = departments.insert(d);
+                            auditRows.add(new AuditRepository.Draft("DEPARTMENT_CREATE", "department",
+                                    Long.toString(created.id()), null, "name=" + d, details(file, p.rowNumber)));
+                            return created;
+                        }).id());
             }
             Member m = withDepartment(p.member, dept);
             if (p.before == null) {
@@ -244,6 +254,8 @@ public final class MemberImportService {
             } else {
                 String changes = MemberService.describeChanges(p.before, m);
                 members.update(m);
+                auditRows.add(new AuditRepository.Draft("MEMBER_UPDATE", "member", Long.toString(m.id()),
+                        MemberService.snapshot(p.before), MemberService.snapshot(m), details(file, p.rowNumber)));
                 members.insertEvent(new MemberEvent(null, m.id(), MemberEventType.UPDATE, LocalDate.now(clock),
                         details(file, p.rowNumber), null, null, p.before.status(), p.before.status(),
                         session.operator(), clock.instant(), changes));
@@ -260,8 +272,14 @@ public final class MemberImportService {
                         details(file, insertRows.get(i).rowNumber)));
             }
             members.insertEvents(events);
+            for (int i = 0; i < inserts.size(); i++) {
+                auditRows.add(new AuditRepository.Draft("MEMBER_IMPORT", "member", Long.toString(ids.get(i)), null,
+                        MemberService.snapshot(inserts.get(i).withId(ids.get(i))),
+                        details(file, insertRows.get(i).rowNumber)));
+            }
             written[0] += inserts.size();
         }
+        audit.recordAll(auditRows);
     }
 
     private record Batch(List<Pending> items, int rowsRead) {

@@ -23,7 +23,16 @@ class MembersImportCommandTest {
         err.getBuffer().setLength(0);
         List<String> a = new ArrayList<>(List.of("--lang", "zh", "--data", dir.resolve("data").toString()));
         a.addAll(List.of(args));
-        return UnionDeskCommand.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return UnionDeskCommand.run(a.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
+                java.util.Map.of("UNIONDESK_USER", "chair", "UNIONDESK_PASSWORD", "chair-password"),
+                cn.uniondesk.testing.TestApp.CLOCK);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void setUpDataFolder() throws Exception {
+        Path pw = dir.resolve("pw.txt");
+        Files.writeString(pw, "chair-password\n");
+        assertThat(run("init", "--admin-user", "chair", "--admin-password-file", pw.toString())).isZero();
     }
 
     @Test

@@ -5,7 +5,6 @@ import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.ImportOptions;
 import cn.uniondesk.service.ImportReport;
 import cn.uniondesk.service.MemberQuery;
-import cn.uniondesk.service.Session;
 import cn.uniondesk.service.sample.SampleGenerator;
 import cn.uniondesk.service.sample.SampleWorkbook;
 import java.io.IOException;
@@ -73,7 +72,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println(m.get("bench.generate", ms(t0), Files.size(file) / 1024 + " KB"));
 
         Path data = w.resolve("data-" + System.currentTimeMillis());
-        try (AppContext ctx = AppContext.open(data, new Session("bench"), Clock.systemDefaultZone())) {
+        // the production set-up: an encrypted database opened by an account (throw-away password)
+        char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+        try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
             // import: one commit with validation, departments created
             HeapSampler heap = new HeapSampler();
             heap.start();

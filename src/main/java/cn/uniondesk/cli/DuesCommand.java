@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dues calc|roll|wage|pay|arrears|summary}. */
 @Command(name = "dues", description = "dues (会费)", subcommands = {DuesCommand.Calc.class, DuesCommand.Roll.class,
-    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.Report.class})
+    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.Report.class, DuesCommand.Reconcile.class})
 final class DuesCommand {
     @ParentCommand
     UnionDeskCommand root;
@@ -320,6 +320,62 @@ final class DuesCommand {
                     cn.uniondesk.excel.DuesReportXlsx.write(r, union, out);
                 }
                 root.spec().commandLine().getOut().println(out);
+                return UnionDeskCommand.OK;
+            });
+        }
+    }
+
+    @Command(name = "reconcile", description = "match the payroll deduction sheet against the month's roll")
+    static final class Reconcile implements Callable<Integer> {
+        @ParentCommand
+        DuesCommand parent;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM")
+        String month;
+
+        @Option(names = "--payroll", required = true, paramLabel = "FILE")
+        java.nio.file.Path payroll;
+
+        @Option(names = "--apply", description = "book the matching deductions (and the accepted proposals)")
+        boolean apply;
+
+        @Option(names = "--accept", split = ",", paramLabel = "N", description = "mismatch numbers whose proposal is confirmed")
+        List<Integer> accept = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            Messages m = root.messages();
+            YearMonth ym = month(root, month);
+            List<cn.uniondesk.excel.PayrollSheet.Line> lines;
+            try {
+                lines = cn.uniondesk.excel.PayrollSheet.read(payroll, null);
+            } catch (cn.uniondesk.excel.UnusableFileException e) {
+                throw new UsageException(m.get("cli.import.unusable", payroll.getFileName(),
+                        m.get(e.messageKey(), e.args().toArray())));
+            }
+            List<DuesService.PayrollDeduction> deductions = lines.stream().map(l -> new DuesService.PayrollDeduction(
+                    l.rowNumber(), l.name(), l.idNumber(), l.cardNo(), l.amountFen())).toList();
+            PrintWriter out = root.spec().commandLine().getOut();
+            return root.withContext(ctx -> {
+                DuesService.Reconciliation r = ctx.dues().reconcile(ym, deductions);
+                out.println(m.get("dues.recon.summary", ym.toString(), r.matches().size(),
+                        Money.ofFen(r.matchedFen()).toYuanString(), r.mismatches().size()));
+                for (DuesService.Mismatch mm : r.mismatches()) {
+                    out.println(m.get("dues.recon." + mm.kind().name(), mm.id(),
+                            mm.rowNumber() == null ? "" : mm.rowNumber().toString(), nz(mm.name()),
+                            Money.ofFen(mm.kind() == DuesService.MismatchKind.NOT_A_MEMBER ? mm.deductedFen()
+                                    : mm.expectedFen()).toYuanString(),
+                            Money.ofFen(mm.deductedFen()).toYuanString()));
+                }
+                if (!apply) {
+                    out.println(m.get("dues.recon.needApply"));
+                    return r.mismatches().isEmpty() ? UnionDeskCommand.OK : UnionDeskCommand.REJECTED;
+                }
+                int n = ctx.dues().applyReconciliation(r, new java.util.HashSet<>(accept), ym.atEndOfMonth()
+                        .isBefore(LocalDate.now(root.clock())) ? ym.atEndOfMonth() : LocalDate.now(root.clock()),
+                        ym + " 工资代扣");
+                out.println(m.get("dues.recon.applied", n));
                 return UnionDeskCommand.OK;
             });
         }

@@ -555,6 +555,136 @@ public final class DuesService {
         return new MonthlyReport(month, depts, lines, collection(month));
     }
 
+    // --- payroll reconciliation ----------------------------------------------------------------
+
+    /** A deduction as payroll reported it. */
+    public record PayrollDeduction(int rowNumber, String name, String idNumber, String cardNo, long amountFen) {
+    }
+
+    /** What kind of mismatch. */
+    public enum MismatchKind { NOT_A_MEMBER, AMOUNT_DIFFERS, MISSING_FROM_PAYROLL, BAD_AMOUNT, DUPLICATE_LINE }
+
+    /**
+     * One mismatch and the proposed adjustment, applied only when the clerk confirms:
+     * NOT_A_MEMBER → refund the deduction to the person; AMOUNT_DIFFERS → book what was deducted
+     * (the difference stays as arrears or is credited to later months); MISSING_FROM_PAYROLL →
+     * nothing booked, the month stays owed (collect in cash).
+     */
+    public record Mismatch(int id, MismatchKind kind, Integer rowNumber, Long memberId, String name,
+            long expectedFen, long deductedFen) {
+    }
+
+    /** A payroll line that matches the roll exactly. */
+    public record Match(int rowNumber, long memberId, long amountFen) {
+    }
+
+    public record Reconciliation(YearMonth month, List<Match> matches, List<Mismatch> mismatches) {
+        public long matchedFen() {
+            return matches.stream().mapToLong(Match::amountFen).sum();
+        }
+    }
+
+    /** Matches the month's payroll deduction sheet against the roll; writes nothing. */
+    public Reconciliation reconcile(YearMonth month, List<PayrollDeduction> lines) {
+        session.require(Permission.MEMBER_READ);
+        Map<Long, Long> due = new HashMap<>();
+        for (Charge c : dues.charges(month)) {
+            due.merge(c.memberId(), c.amountFen(), Long::sum);
+        }
+        Map<String, Long> byId = members.idNumbers();
+        Map<String, Long> byCard = members.cardNumbers();
+        Map<Long, String> names = new HashMap<>();
+        members.forEachRow(r -> names.put(r.id(), r.name()));
+        List<Match> matches = new ArrayList<>();
+        List<Mismatch> mismatches = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        int n = 0;
+        for (PayrollDeduction d : lines) {
+            Long memberId = null;
+            if (d.idNumber() != null && !d.idNumber().isEmpty()) {
+                try {
+                    memberId = byId.get(cn.uniondesk.domain.IdNumber.parse(d.idNumber()).value());
+                } catch (cn.uniondesk.domain.InvalidIdNumberException e) {
+                    memberId = null;
+                }
+            }
+            if (memberId == null && d.cardNo() != null && !d.cardNo().isEmpty()) {
+                memberId = byCard.get(d.cardNo());
+            }
+            if (d.amountFen() < 0) {
+                mismatches.add(new Mismatch(++n, MismatchKind.BAD_AMOUNT, d.rowNumber(), memberId, d.name(), 0, 0));
+                continue;
+            }
+            if (memberId == null || !due.containsKey(memberId)) {
+                mismatches.add(new Mismatch(++n, MismatchKind.NOT_A_MEMBER, d.rowNumber(), memberId, d.name(), 0,
+                        d.amountFen()));
+                continue;
+            }
+            if (!seen.add(memberId)) {
+                mismatches.add(new Mismatch(++n, MismatchKind.DUPLICATE_LINE, d.rowNumber(), memberId, d.name(),
+                        due.get(memberId), d.amountFen()));
+                continue;
+            }
+            long expected = due.get(memberId);
+            if (expected == d.amountFen()) {
+                matches.add(new Match(d.rowNumber(), memberId, d.amountFen()));
+            } else {
+                mismatches.add(new Mismatch(++n, MismatchKind.AMOUNT_DIFFERS, d.rowNumber(), memberId, d.name(),
+                        expected, d.amountFen()));
+            }
+        }
+        for (Map.Entry<Long, Long> e : due.entrySet()) {
+            if (e.getValue() > 0 && !seen.contains(e.getKey())) {
+                mismatches.add(new Mismatch(++n, MismatchKind.MISSING_FROM_PAYROLL, null, e.getKey(),
+                        names.get(e.getKey()), e.getValue(), 0));
+            }
+        }
+        return new Reconciliation(month, List.copyOf(matches), List.copyOf(mismatches));
+    }
+
+    /**
+     * Books the matched deductions as payroll payments, and of the mismatches only those the
+     * clerk confirmed ({@code accepted} ids): AMOUNT_DIFFERS books the deducted amount;
+     * NOT_A_MEMBER and DUPLICATE_LINE record the refund owed (audit row); others book nothing.
+     * One transaction. Returns the number of payments booked.
+     */
+    public int applyReconciliation(Reconciliation r, java.util.Set<Integer> accepted, LocalDate paidOn,
+            String batchRef) {
+        session.require(Permission.MEMBER_WRITE);
+        return db.inTransaction(() -> {
+            List<PaymentLine> pay = new ArrayList<>();
+            for (Match m : r.matches()) {
+                if (m.amountFen() > 0) {
+                    pay.add(new PaymentLine(m.memberId(), m.amountFen()));
+                }
+            }
+            List<cn.uniondesk.db.AuditRepository.Draft> notes = new ArrayList<>();
+            for (Mismatch mm : r.mismatches()) {
+                if (!accepted.contains(mm.id())) {
+                    continue;
+                }
+                switch (mm.kind()) {
+                    case AMOUNT_DIFFERS:
+                        if (mm.deductedFen() > 0) {
+                            pay.add(new PaymentLine(mm.memberId(), mm.deductedFen()));
+                        }
+                        break;
+                    case NOT_A_MEMBER:
+                    case DUPLICATE_LINE:
+                        notes.add(new cn.uniondesk.db.AuditRepository.Draft("PAYROLL_REFUND_DUE", "payroll",
+                                r.month() + "#" + mm.rowNumber(), null, "name=" + mm.name() + "; amount_fen="
+                                        + mm.deductedFen(), batchRef));
+                        break;
+                    default:
+                        break;
+                }
+            }
+            int n = recordPayments(pay, Method.PAYROLL, paidOn, batchRef);
+            audit.recordAll(notes);
+            return n;
+        });
+    }
+
     private static String emptyToNull(String s) {
         String n = TextNormalizer.normalize(s);
         return n.isEmpty() ? null : n;

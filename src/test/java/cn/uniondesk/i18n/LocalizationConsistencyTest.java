@@ -56,6 +56,9 @@ class LocalizationConsistencyTest {
         Arrays.stream(MemberEventType.values()).forEach(v -> keys.add("event." + v.name()));
         Arrays.stream(MemberField.values()).forEach(v -> keys.add(v.labelKey()));
         Arrays.stream(IdNumberError.values()).forEach(v -> keys.add(v.messageKey()));
+        Arrays.stream(cn.uniondesk.domain.Role.values()).forEach(v -> keys.add("role." + v.name()));
+        Arrays.stream(cn.uniondesk.service.DuesService.MismatchKind.values())
+                .forEach(v -> keys.add("dues.recon." + v.name()));
         return keys;
     }
 

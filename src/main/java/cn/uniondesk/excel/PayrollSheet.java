@@ -1,0 +1,92 @@
+package cn.uniondesk.excel;
+
+import cn.uniondesk.domain.Money;
+import cn.uniondesk.domain.TextNormalizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a payroll deduction sheet (工资代扣会费明细) as payroll offices write it: a header row
+ * (found within the first rows, below any title) with 姓名, 身份证号 (or aliases) and/or
+ * 会员证号/工号, and the amount deducted (代扣会费, 会费, 扣款金额 …).
+ */
+public final class PayrollSheet {
+    /** One deduction: where it is in the file, who, how much (in 分). */
+    public record Line(int rowNumber, String name, String idNumber, String cardNo, long amountFen) {
+    }
+
+    private static final Map<String, List<String>> ALIASES = Map.of(
+            "name", List.of("姓名", "职工姓名", "员工姓名", "会员姓名"),
+            "id", List.of("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证"),
+            "card", List.of("会员证号", "工号", "员工编号", "职工编号"),
+            "amount", List.of("代扣会费", "会费", "扣款金额", "代扣金额", "扣会费", "工会会费", "金额"));
+
+    private PayrollSheet() {
+    }
+
+    /**
+     * The deductions of the first sheet (or {@code sheet}).
+     *
+     * @throws UnusableFileException when the file cannot be read or has no usable header
+     */
+    public static List<Line> read(Path file, String sheet) {
+        List<Line> out = new ArrayList<>();
+        int[] cols = null;
+        try (TabularFile f = SpreadsheetFiles.open(file)) {
+            int[][] found = new int[1][];
+            f.read(sheet, row -> {
+                if (found[0] == null) {
+                    if (row.rowNumber() > HeaderRow.SCAN_ROWS) {
+                        return false;
+                    }
+                    found[0] = header(row);
+                    return true;
+                }
+                int[] c = found[0];
+                if (row.isBlank()) {
+                    return true;
+                }
+                String name = c[0] < 0 ? "" : TextNormalizer.normalize(CellValues.text(row.cell(c[0])));
+                String id = c[1] < 0 ? "" : TextNormalizer.compact(CellValues.code(row.cell(c[1])));
+                String card = c[2] < 0 ? "" : TextNormalizer.compact(CellValues.code(row.cell(c[2])));
+                String amountText = TextNormalizer.compact(CellValues.text(row.cell(c[3])));
+                if (name.contains("合计") || name.contains("总计") || (id.isEmpty() && card.isEmpty())) {
+                    return true;
+                }
+                long fen;
+                try {
+                    fen = Money.parseYuan(amountText).fen();
+                } catch (RuntimeException e) {
+                    fen = -1;
+                }
+                out.add(new Line(row.rowNumber(), name, id, card, fen));
+                return true;
+            });
+            cols = found[0];
+        }
+        if (cols == null) {
+            throw new UnusableFileException("dues.payroll.noHeader", String.valueOf(HeaderRow.SCAN_ROWS));
+        }
+        return out;
+    }
+
+    /** Column indexes {name, id, card, amount} when this row is a payroll header, else null. */
+    private static int[] header(SheetRow row) {
+        int[] c = {-1, -1, -1, -1};
+        for (int i = 0; i < row.cells().size(); i++) {
+            String h = TextNormalizer.compact(CellValues.text(row.cell(i))).replace("（元）", "").replace("(元)", "");
+            if (c[0] < 0 && ALIASES.get("name").contains(h)) {
+                c[0] = i;
+            } else if (c[1] < 0 && ALIASES.get("id").contains(h)) {
+                c[1] = i;
+            } else if (c[2] < 0 && ALIASES.get("card").contains(h)) {
+                c[2] = i;
+            } else if (c[3] < 0 && ALIASES.get("amount").contains(h)) {
+                c[3] = i;
+            }
+        }
+        return c[3] >= 0 && (c[1] >= 0 || c[2] >= 0) ? c : null;
+    }
+}

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code sample generate --members N --seed S --out FILE}: fictitious members for demos and benchmarks. */
-@Command(name = "sample", description = "sample data", subcommands = SampleCommand.Generate.class)
+@Command(name = "sample", description = "sample data", subcommands = {SampleCommand.Generate.class, SampleCommand.Payroll.class})
 final class SampleCommand {
     @ParentCommand
     UnionDeskCommand root;
@@ -59,6 +59,53 @@ final class SampleCommand {
             }
             parent.root.spec().commandLine().getOut().println(parent.root.messages().get("cli.sample.written", members, out));
             return UnionDeskCommand.OK;
+        }
+    }
+
+    /**
+     * {@code sample payroll --month M --out FILE}: a payroll deduction sheet for the month's roll
+     * of this data folder, as payroll would send it — with three deliberate mistakes (one amount
+     * off by 5 yuan, one member left out, one deduction from a non-member) to try reconciliation.
+     */
+    @Command(name = "payroll", description = "write a payroll deduction sheet for a month, with three deliberate mismatches")
+    static final class Payroll implements Callable<Integer> {
+        @ParentCommand
+        SampleCommand parent;
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM")
+        String month;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.xlsx")
+        Path out;
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            java.time.YearMonth ym = DuesCommand.month(root, month);
+            return root.withContext(ctx -> {
+                java.util.List<cn.uniondesk.excel.PayrollSheet.Line> lines = new java.util.ArrayList<>();
+                int i = 0;
+                for (cn.uniondesk.domain.dues.Charge c : ctx.dues().monthCharges(ym)) {
+                    if (c.amountFen() <= 0) {
+                        continue;
+                    }
+                    i++;
+                    if (i == 2) {
+                        continue; // left out of the payroll
+                    }
+                    cn.uniondesk.domain.Member m = ctx.members().get(c.memberId());
+                    long amount = i == 1 ? c.amountFen() + 500 : c.amountFen();
+                    lines.add(new cn.uniondesk.excel.PayrollSheet.Line(0, m.name(), m.idNumber().value(), m.cardNo(),
+                            amount));
+                }
+                String body = "32050519700101" + "999";
+                lines.add(new cn.uniondesk.excel.PayrollSheet.Line(0, "外包人员", body
+                        + cn.uniondesk.domain.IdNumber.checkChar(body), "", 2500));
+                cn.uniondesk.excel.PayrollSheet.write(ym.getYear() + "年" + ym.getMonthValue() + "月工资代扣会费明细",
+                        lines, out);
+                parent.root.spec().commandLine().getOut().println(out);
+                return UnionDeskCommand.OK;
+            });
         }
     }
 }

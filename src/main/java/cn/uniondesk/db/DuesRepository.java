@@ -226,6 +226,11 @@ public final class DuesRepository {
                 .returningResult(DUES_PAYMENT.ID).fetchOne().value1();
     }
 
+    /** True when payments of this batch (e.g. {@code 2026-11 工资代扣}) were booked already. */
+    public boolean hasBatch(String batchRef) {
+        return batchRef != null && db.dsl().fetchExists(DUES_PAYMENT, DUES_PAYMENT.BATCH_REF.eq(batchRef));
+    }
+
     /** Inserts payments ({memberId, amountFen} pairs) with one JDBC batch. */
     public void insertPayments(List<long[]> lines, String method, LocalDate paidOn, String batchRef, LocalDateTime at,
             String by) {

@@ -89,4 +89,41 @@ public final class PayrollSheet {
         }
         return c[3] >= 0 && (c[1] >= 0 || c[2] >= 0) ? c : null;
     }
+
+    /** Writes a payroll deduction sheet (title row, header, one line per deduction, a total row). */
+    public static void write(String title, List<Line> lines, Path out) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("代扣会费");
+            s.createRow(0).createCell(0).setCellValue(title);
+            org.apache.poi.ss.usermodel.Row h = s.createRow(2);
+            String[] head = {"序号", "姓名", "身份证号码", "会员证号", "代扣会费（元）"};
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+                s.setColumnWidth(i, (i == 2 ? 22 : 14) * 256);
+            }
+            org.apache.poi.ss.usermodel.CellStyle money = wb.createCellStyle();
+            money.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            int r = 3;
+            for (Line l : lines) {
+                org.apache.poi.ss.usermodel.Row x = s.createRow(r);
+                x.createCell(0).setCellValue(r - 2);
+                x.createCell(1).setCellValue(l.name());
+                x.createCell(2).setCellValue(l.idNumber());
+                x.createCell(3).setCellValue(l.cardNo() == null ? "" : l.cardNo());
+                org.apache.poi.ss.usermodel.Cell c = x.createCell(4);
+                c.setCellValue(java.math.BigDecimal.valueOf(l.amountFen(), 2).doubleValue());
+                c.setCellStyle(money);
+                r++;
+            }
+            org.apache.poi.ss.usermodel.Row t = s.createRow(r);
+            t.createCell(1).setCellValue("合计");
+            org.apache.poi.ss.usermodel.Cell sum = t.createCell(4);
+            sum.setCellFormula(lines.isEmpty() ? "0" : "SUM(E4:E" + r + ")");
+            sum.setCellStyle(money);
+            wb.write(os);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -651,6 +651,9 @@ public final class DuesService {
     public int applyReconciliation(Reconciliation r, java.util.Set<Integer> accepted, LocalDate paidOn,
             String batchRef) {
         session.require(Permission.MEMBER_WRITE);
+        if (dues.hasBatch(batchRef)) {
+            throw new RuleViolationException("dues.recon.alreadyBooked", batchRef);
+        }
         return db.inTransaction(() -> {
             List<PaymentLine> pay = new ArrayList<>();
             for (Match m : r.matches()) {

@@ -118,10 +118,14 @@ class PayrollReconciliationTest {
         ctx.dues().applyReconciliation(r, Set.of(), LocalDate.of(2026, 11, 25), "2026-11 代扣");
         assertThat(ctx.dues().collection(NOV).paidFen()).isEqualTo(2500);
         ctx.dues().applyReconciliation(new DuesService.Reconciliation(NOV, List.of(), r.mismatches()),
-                Set.of(diff.id()), LocalDate.of(2026, 11, 25), "2026-11 代扣");
+                Set.of(diff.id()), LocalDate.of(2026, 11, 25), "2026-11 代扣 补");
         assertThat(ctx.dues().collection(NOV).paidFen()).isEqualTo(5000);
         assertThat(ctx.dues().arrears(NOV)).extracting(DuesService.Arrears::memberId)
                 .containsExactlyInAnyOrder(differs, missing);
+        // the same batch cannot be booked twice
+        assertThatThrownBy(() -> ctx.dues().applyReconciliation(r, Set.of(), LocalDate.of(2026, 11, 25),
+                "2026-11 代扣")).isInstanceOf(RuleViolationException.class);
+        assertThat(ctx.dues().collection(NOV).paidFen()).isEqualTo(5000);
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
 
     public static String url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536";
     }
 
     /** The URL of an encrypted file ({@code CIPHER=AES}); the key goes into the password. */

@@ -70,6 +70,7 @@ final class MemberSearchIndex {
         String text = TextNormalizer.compact(q.text()).toLowerCase(Locale.ROOT);
         List<MemberRow> strong = new ArrayList<>();
         List<MemberRow> weak = new ArrayList<>();
+        int kind = kindOf(text);
         for (int i = 0; i < snapshot.length; i++) {
             if ((i % CANCEL_CHECK_EVERY) == 0 && cancelled.getAsBoolean()) {
                 return null;
@@ -92,7 +93,7 @@ final class MemberSearchIndex {
                 strong.add(r);
                 continue;
             }
-            int m = match(e, text);
+            int m = kind == 0 ? matchDigits(e, text) : kind == 1 ? matchLetters(e, text) : match(e, text);
             if (m == 2) {
                 strong.add(r);
             } else if (m == 1) {
@@ -101,6 +102,43 @@ final class MemberSearchIndex {
         }
         strong.addAll(weak);
         return strong;
+    }
+
+    /** 0: digits (and x) only, 1: ASCII letters only, 2: anything else (Chinese, mixed). */
+    private static int kindOf(String t) {
+        boolean digits = true;
+        boolean letters = true;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean d = (c >= '0' && c <= '9') || c == 'x';
+            boolean l = c >= 'a' && c <= 'z';
+            digits &= d;
+            letters &= l;
+        }
+        return digits ? 0 : letters ? 1 : 2;
+    }
+
+    /** Digits can only be part of an ID number, a mobile or a card number. */
+    private static int matchDigits(Entry e, String t) {
+        if (e.idNumber.startsWith(t) || e.mobile.startsWith(t) || e.card.startsWith(t)
+                || (t.length() >= 4 && e.idNumber.endsWith(t))) {
+            return 2;
+        }
+        if (e.idNumber.contains(t) || e.mobile.contains(t) || e.card.contains(t)) {
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Letters can only be pinyin, initials or part of a card number. */
+    private static int matchLetters(Entry e, String t) {
+        if (altStartsWith(e.initials, t) || altStartsWith(e.pinyin, t) || e.card.startsWith(t)) {
+            return 2;
+        }
+        if (e.initials.contains(t) || e.pinyin.contains(t) || e.card.contains(t) || e.name.contains(t)) {
+            return 1;
+        }
+        return 0;
     }
 
     /** 2: a key starts with the text (or an alternative reading does); 1: a key contains it; 0: no match. */

@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code bench [--members N] [--seed S] [--work DIR]}: the PRODUCT.md performance targets measured
  * on generated data with System.nanoTime, heap sampled through the MemoryMXBean. See
- * docs/decisions/0003-benchmark-harness.md and docs/benchmarks.md.
+ * docs/decisions/0004-benchmark-harness.md and docs/benchmarks.md.
  */
 @Command(name = "bench", description = "measure import, search and roster export on generated members")
 final class BenchCommand implements Callable<Integer> {

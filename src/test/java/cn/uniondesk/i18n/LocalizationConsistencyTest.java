@@ -7,6 +7,7 @@ import cn.uniondesk.domain.IdNumberError;
 import cn.uniondesk.domain.MemberEventType;
 import cn.uniondesk.domain.MemberField;
 import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -56,6 +57,7 @@ class LocalizationConsistencyTest {
         Arrays.stream(MemberEventType.values()).forEach(v -> keys.add("event." + v.name()));
         Arrays.stream(MemberField.values()).forEach(v -> keys.add(v.labelKey()));
         Arrays.stream(IdNumberError.values()).forEach(v -> keys.add(v.messageKey()));
+        Arrays.stream(Role.values()).forEach(v -> keys.add("role." + v.name()));
         return keys;
     }
 

@@ -89,6 +89,7 @@ public final class UnionDeskApp extends Application {
         root = new StackPane(loginView);
         scene = new Scene(root, 1280, 800);
         idle.attach(scene);
+        stage.titleProperty().unbind();
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(960);

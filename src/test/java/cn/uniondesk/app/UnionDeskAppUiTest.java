@@ -138,7 +138,8 @@ class UnionDeskAppUiTest {
 
     @Test
     void settingsShowTheAuditTrailAndVerifyIt(FxRobot robot) throws Exception {
-        try (AppContext ctx = AppContext.initializeDemo(dir, TestData.CLOCK)) {
+        TestData.encryptedDemo(dir);
+        try (AppContext ctx = AppContext.unlock(dir, "demo", "demo1234".toCharArray(), TestData.CLOCK)) {
             ctx.accounts().changeOwnPassword("demo1234".toCharArray(), "demo-pass-2026".toCharArray());
         }
         launch(robot);

@@ -30,7 +30,8 @@ class SettingsViewModelTest {
 
     @BeforeEach
     void demo() {
-        ctx = AppContext.initializeDemo(dir, TestData.CLOCK);
+        TestData.encryptedDemo(dir);
+        ctx = AppContext.unlock(dir, "demo", "demo1234".toCharArray(), TestData.CLOCK);
     }
 
     @AfterEach

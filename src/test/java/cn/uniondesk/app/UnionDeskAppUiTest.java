@@ -90,6 +90,7 @@ class UnionDeskAppUiTest {
     void firstStartDemoUnionLoginForcedPasswordChangeThenTheMemberList(FxRobot robot) throws Exception {
         launch(robot);
         assertThat(visible(robot, "#firstStartPage")).isTrue();
+        snapshot(robot, "first-start.png");
         robot.clickOn("#useDemo");
         waitFor(() -> visible(robot, "#loginPage"));
         assertThat(robot.lookup("#login-user").queryTextInputControl().getText()).isEqualTo("demo");
@@ -104,7 +105,11 @@ class UnionDeskAppUiTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> visible(robot, "#changePasswordPage"));
         robot.clickOn("#cp-new").write("demo-pass-2026");
-        robot.clickOn("#cp-repeat").write("demo-pass-2026");
+        robot.clickOn("#cp-repeat").write("demo-pass-2025");
+        robot.clickOn("#cp-ok");
+        waitFor(() -> robot.lookup("#login-error").queryLabeled().getText().equals("两次输入的密码不一致"));
+        snapshot(robot, "change-password.png");
+        robot.interact(() -> robot.lookup("#cp-repeat").queryTextInputControl().setText("demo-pass-2026"));
         robot.clickOn("#cp-ok");
         waitFor(() -> robot.lookup("#memberTable").tryQuery().isPresent());
         waitFor(() -> !members(robot).getItems().isEmpty());

@@ -1,9 +1,11 @@
 package cn.uniondesk.ui.login;
 
 import javafx.animation.PauseTransition;
+import javafx.collections.ListChangeListener;
 import javafx.event.Event;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -22,9 +24,21 @@ public final class IdleTimer {
         });
     }
 
-    /** Watches the scene's input. */
+    /**
+     * Watches the scene's input, and the input of every dialog the application opens (a user
+     * typing in a member form is not idle).
+     */
     public void attach(Scene scene) {
         scene.addEventFilter(InputEvent.ANY, this::touched);
+        Window.getWindows().addListener((ListChangeListener<Window>) c -> {
+            while (c.next()) {
+                for (Window w : c.getAddedSubList()) {
+                    if (w != scene.getWindow()) {
+                        w.addEventFilter(InputEvent.ANY, this::touched);
+                    }
+                }
+            }
+        });
     }
 
     private void touched(Event e) {

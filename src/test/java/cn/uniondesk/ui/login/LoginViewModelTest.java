@@ -10,7 +10,12 @@ import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.ui.TestData;
 import cn.uniondesk.ui.common.SameThreadExecutor;
+import cn.uniondesk.testing.HoldDatabase;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +196,34 @@ class LoginViewModelTest {
         assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.SIGNED_IN);
         assertThat(g.context().members().count()).isEqualTo(members);
         g.closeSession(false);
+    }
+
+    @Test
+    void aFolderOpenInAnotherProgramIsExplainedOnTheLoginPage() throws Exception {
+        demoFolder();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                HoldDatabase.class.getName(), dir.toString(), "demo", "demo1234")).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                    StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("ready"));
+            assertThat(line).as("holder process started").startsWith("ready");
+
+            LoginViewModel vm = vm(gateway());
+            vm.passwordProperty().set("demo1234");
+            vm.login();
+            assertThat(vm.errorProperty().get()).isEqualTo(M.get("db.inUse", dir)).contains("正被另一个程序");
+            assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.LOGIN);
+            assertThat(signedIn).isEmpty();
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(20, TimeUnit.SECONDS);
+            holder.destroy();
+        }
     }
 
     @Test

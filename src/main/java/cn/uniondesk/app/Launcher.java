@@ -11,7 +11,7 @@ import java.util.Set;
  * with JavaFX on the class path.
  */
 public final class Launcher {
-    private static final Set<String> GUI_OPTIONS = Set.of("--data", "--lang");
+    private static final Set<String> GUI_OPTIONS = Set.of("--data", "--lang", "--idle-minutes");
 
     private Launcher() {
     }
@@ -28,7 +28,7 @@ public final class Launcher {
         }
     }
 
-    /** The GUI runs when the arguments hold nothing but {@code --data DIR} / {@code --lang L}. */
+    /** The GUI runs when the arguments hold nothing but {@code --data DIR} / {@code --lang L} / {@code --idle-minutes N}. */
     static boolean isGui(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -1,84 +1,200 @@
 package cn.uniondesk.app;
 
-import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DatabaseInUseException;
-import cn.uniondesk.domain.UnionInfo;
+import cn.uniondesk.domain.Account;
+import cn.uniondesk.domain.Permission;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.ui.common.FxBackgroundExecutor;
 import cn.uniondesk.ui.common.Fonts;
+import cn.uniondesk.ui.login.IdleTimer;
+import cn.uniondesk.ui.login.LockView;
+import cn.uniondesk.ui.login.LockViewModel;
+import cn.uniondesk.ui.login.LoginView;
+import cn.uniondesk.ui.login.LoginViewModel;
 import cn.uniondesk.ui.members.MemberListView;
 import cn.uniondesk.ui.members.MemberListViewModel;
+import cn.uniondesk.ui.settings.AccountsViewModel;
+import cn.uniondesk.ui.settings.AuditViewModel;
+import cn.uniondesk.ui.settings.BackupViewModel;
+import cn.uniondesk.ui.settings.SettingsView;
 import cn.uniondesk.ui.shell.ShellView;
 import cn.uniondesk.ui.shell.ShellViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop application and the GUI's composition root: shows the main window at once in a
- * loading state, opens the data folder in the background (loading the demo union into a new
- * database), then wires the member screen by constructor.
+ * The desktop application and the GUI's composition root. The window opens on the first-start
+ * page (a data folder without accounts) or the login page; after login (and any forced password
+ * change) it wires the member screen and the settings with the account's context. An idle timer
+ * covers the window with the lock page; on exit a backup is made before the data is closed.
  */
 public final class UnionDeskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(UnionDeskApp.class);
+    /** Minutes without input before the window locks, unless {@code --idle-minutes N} says otherwise. */
+    static final double DEFAULT_IDLE_MINUTES = 10;
 
+    private final Clock clock = Clock.systemDefaultZone();
     private FxBackgroundExecutor executor;
     private Messages messages;
-    private AppContext context;
-
-    /** What the background start produced. */
-    private record Opened(AppContext context, String unionName) {
-    }
+    private AppLoginGateway gateway;
+    private Stage stage;
+    private Scene scene;
+    private StackPane root;
+    private LoginViewModel loginVm;
+    private LoginView loginView;
+    private LockViewModel lockVm;
+    private LockView lockView;
+    private IdleTimer idle;
+    private ShellViewModel shellVm;
+    private Account account;
 
     @Override
     public void start(Stage stage) {
-        String[] args = getParameters().getRaw().toArray(new String[0]);
+        start(stage, getParameters().getRaw().toArray(new String[0]));
+    }
+
+    /** Builds the window for the given command-line arguments ({@code --data}, {@code --lang}, {@code --idle-minutes}). */
+    void start(Stage stage, String[] args) {
+        this.stage = stage;
         String lang = Launcher.option(args, "--lang");
         Locale locale = lang == null || lang.isBlank() ? Messages.defaultLocale() : Locale.forLanguageTag(lang);
         messages = Messages.forLocale(locale);
         Fonts.loadBundled();
         executor = new FxBackgroundExecutor(2);
-
-        ShellViewModel shellVm = new ShellViewModel(messages);
-        ShellView shell = new ShellView(shellVm);
-        stage.titleProperty().bind(shellVm.titleProperty());
-        stage.setScene(new Scene(shell, 1280, 800));
+        try {
+            Path dir = DataFolder.resolve(Launcher.dataOption(args));
+            gateway = new AppLoginGateway(dir, clock);
+            loginVm = new LoginViewModel(gateway, executor, messages);
+            loginVm.setOnSignedIn(this::signedIn);
+            loginView = new LoginView(loginVm);
+            lockVm = new LockViewModel(gateway, executor, messages);
+            lockVm.setOnUnlocked(() -> idle.start());
+            lockView = new LockView(lockVm, this::logout);
+            idle = new IdleTimer(Duration.minutes(idleMinutes(args)), this::lockNow);
+        } catch (RuntimeException e) {
+            startFailed(stage, e);
+            return;
+        }
+        root = new StackPane(loginView);
+        scene = new Scene(root, 1280, 800);
+        idle.attach(scene);
+        stage.titleProperty().unbind();
+        stage.setTitle(messages.get("app.title"));
+        stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
-
-        Path dataOption = Launcher.dataOption(args);
-        executor.run(() -> open(dataOption), opened -> {
-            context = opened.context();
-            MemberListViewModel members = new MemberListViewModel(context.members(), executor, messages);
-            shell.setMembersPage(new MemberListView(members));
-            shellVm.ready(opened.unionName());
-        }, error -> startFailed(stage, error));
     }
 
-    /** Runs in the background: resolves and opens the data folder; a new database gets the demo union. */
-    private static Opened open(Path dataOption) {
-        Path dir = DataFolder.resolve(dataOption);
-        boolean existed = Database.exists(dir);
-        AppContext ctx = AppContext.open(dir);
-        try {
-            if (!existed) {
-                int n = ctx.demo().loadDemo();
-                LOG.info("New database in {}: demo union loaded ({} members)", dir, n);
+    /** {@code --idle-minutes N} (a decimal; tests use fractions of a minute), else the default. */
+    static double idleMinutes(String[] args) {
+        String v = Launcher.option(args, "--idle-minutes");
+        if (v != null) {
+            try {
+                double d = Double.parseDouble(v.strip());
+                if (d > 0) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                LOG.warn("Ignoring --idle-minutes {}", v);
             }
-            ctx.members().ensureIndex();
-            String name = ctx.union().union().map(UnionInfo::name).orElse(null);
-            return new Opened(ctx, name);
-        } catch (RuntimeException e) {
-            ctx.close();
-            throw e;
+        }
+        return DEFAULT_IDLE_MINUTES;
+    }
+
+    /** An account has signed in: the main window with its context. */
+    private void signedIn(Account a) {
+        account = a;
+        AppContext ctx = gateway.context();
+        shellVm = new ShellViewModel(messages);
+        ShellView shell = new ShellView(shellVm);
+        shell.setMembersPage(new MemberListView(new MemberListViewModel(ctx.members(), executor, messages)));
+        BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
+                gateway::restore);
+        backup.setOnRestored(this::restored);
+        shell.setSettingsPage(new SettingsView(new AuditViewModel(ctx.audit(), ctx.session(), executor, messages),
+                backup, new AccountsViewModel(ctx.accounts(), ctx.session(), executor, messages), a.role()));
+        shellVm.signedIn(a.username(), a.role());
+        shellVm.setOnLock(this::lockNow);
+        shellVm.setOnLogout(this::logout);
+        stage.titleProperty().bind(shellVm.titleProperty());
+        root.getChildren().setAll(shell, lockView);
+        lockVm.clear();
+        idle.start();
+        executor.run(gateway::unionName, shellVm::ready, e -> {
+            LOG.warn("Reading the union's name failed: {}", e.toString());
+            shellVm.ready(null);
+        });
+        if (ctx.session().may(Permission.BACKUP)) {
+            executor.run(() -> ctx.backups().backupIfDue(), p -> {
+                if (p != null) {
+                    LOG.info("Daily backup: {}", p);
+                }
+            }, e -> LOG.warn("Daily backup failed: {}", e.toString()));
+        }
+    }
+
+    /** Covers the window until the same account's password is typed again. */
+    private void lockNow() {
+        if (account == null || lockVm.lockedProperty().get()) {
+            return;
+        }
+        idle.stop();
+        lockVm.lock(account.username());
+        LOG.info("Window locked for {}", account.username());
+    }
+
+    /** Closes the data (after the exit backup, in the background) and returns to the login page. */
+    private void logout() {
+        idle.stop();
+        lockVm.clear();
+        account = null;
+        stage.titleProperty().unbind();
+        stage.setTitle(messages.get("app.title"));
+        javafx.scene.control.Label closing = new javafx.scene.control.Label(messages.get("ui.sec.loggingOut"));
+        closing.setStyle(Fonts.rootStyle());
+        root.getChildren().setAll(new StackPane(closing));
+        executor.run(() -> {
+            gateway.closeSession(true);
+            return Boolean.TRUE;
+        }, ok -> {
+            loginVm.reset();
+            showLogin(null);
+        }, e -> {
+            loginVm.reset();
+            showLogin(null);
+        });
+    }
+
+    /** After a restore the session is closed: back to the login page with what happened. */
+    private void restored(String text) {
+        idle.stop();
+        lockVm.clear();
+        account = null;
+        loginVm.reset();
+        showLogin(text);
+    }
+
+    private void showLogin(String notice) {
+        stage.titleProperty().unbind();
+        stage.setTitle(messages.get("app.title"));
+        if (shellVm != null) {
+            shellVm.signedOut();
+        }
+        root.getChildren().setAll(loginView);
+        if (notice != null) {
+            loginVm.notice(notice);
         }
     }
 
@@ -116,14 +232,26 @@ public final class UnionDeskApp extends Application {
         return null;
     }
 
-    @Override
-    public void stop() {
+    /** The gateway of this window (tests). */
+    AppLoginGateway gateway() {
+        return gateway;
+    }
+
+    /** Ends the app's work: the exit backup (failures logged), then the data is closed. */
+    void shutdown() {
+        if (idle != null) {
+            idle.stop();
+        }
         if (executor != null) {
             executor.close();
         }
-        if (context != null) {
-            context.close();
-            LOG.info("Data closed");
+        if (gateway != null) {
+            gateway.closeSession(true);
         }
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
     }
 }

@@ -54,8 +54,12 @@ public final class BackupService {
     public record BackupResult(Path file, java.util.Map<String, Integer> counts) {
     }
 
-    /** A backup to {@code target} (or a new file in the backup folder when null), verified. */
-    public BackupResult backup(Path target) {
+    /**
+     * A backup to {@code target} (or a new file in the backup folder when null), verified.
+     * Synchronized: the window's automatic backup and 立即备份 may overlap, and each one's audit
+     * row would otherwise upset the other's row-count check.
+     */
+    public synchronized BackupResult backup(Path target) {
         session.require(Permission.BACKUP);
         Path out = target != null ? target
                 : backupFolder().resolve(PREFIX + LocalDateTime.now(clock).format(STAMP) + ".zip");

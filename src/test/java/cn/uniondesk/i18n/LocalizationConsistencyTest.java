@@ -7,6 +7,7 @@ import cn.uniondesk.domain.IdNumberError;
 import cn.uniondesk.domain.MemberEventType;
 import cn.uniondesk.domain.MemberField;
 import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

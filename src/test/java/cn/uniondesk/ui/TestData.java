@@ -23,6 +23,34 @@ public final class TestData {
         return ctx;
     }
 
+    private static Path encryptedTemplate;
+
+    /**
+     * Makes {@code dir} an encrypted data folder holding the demo union and its account
+     * ({@code demo} / {@code demo1234}, to be changed): a copy of one folder set up once per test
+     * run, since setting one up (PBKDF2 and the demo year of dues) takes seconds.
+     */
+    public static synchronized void encryptedDemo(Path dir) {
+        try {
+            if (encryptedTemplate == null) {
+                Path t = java.nio.file.Files.createTempDirectory("uniondesk-demo-template");
+                try (AppContext ctx = AppContext.initializeDemo(t, CLOCK)) {
+                    ctx.members().count();
+                }
+                encryptedTemplate = t;
+            }
+            java.nio.file.Files.createDirectories(dir);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(encryptedTemplate)) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    java.nio.file.Files.copy(f, dir.resolve(f.getFileName().toString()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A valid 18-digit ID number for the first 17 digits (region, birth date, sequence). */
     public static String validId(String first17) {
         return first17 + IdNumber.checkChar(first17);

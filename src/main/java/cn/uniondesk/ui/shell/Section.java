@@ -8,7 +8,7 @@ public enum Section {
     AID("ui.nav.aid", "ui.coming.aid"),
     REPORTS("ui.nav.reports", "ui.coming.reports"),
     UPLOAD("ui.nav.upload", "ui.coming.upload"),
-    SETTINGS("ui.nav.settings", "ui.coming.settings");
+    SETTINGS("ui.nav.settings", null);
 
     private final String labelKey;
     private final String comingKey;

@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -61,12 +62,31 @@ public final class ShellView extends BorderPane {
         loadingBox.setAlignment(Pos.CENTER);
         loadingBox.setId("loading");
         pages.put(Section.MEMBERS, loadingBox);
+        Label settingsLoading = new Label();
+        settingsLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.SETTINGS, new StackPane(settingsLoading));
 
         Label union = new Label();
         union.setId("unionName");
         union.textProperty().bind(vm.unionNameProperty());
         union.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
-        HBox header = new HBox(union);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label account = new Label();
+        account.setId("accountLabel");
+        account.textProperty().bind(vm.accountProperty());
+        account.setStyle(Styles.MUTED_TEXT + "-fx-font-size: 13px;");
+        Button lock = new Button(messages.get("ui.sec.lock"));
+        lock.setId("lockButton");
+        lock.setOnAction(e -> vm.lock());
+        Button logout = new Button(messages.get("ui.sec.logout"));
+        logout.setId("logoutButton");
+        logout.setOnAction(e -> vm.logout());
+        HBox accountBox = new HBox(8, account, lock, logout);
+        accountBox.setAlignment(Pos.CENTER_RIGHT);
+        accountBox.visibleProperty().bind(vm.accountProperty().isNotEmpty());
+        accountBox.managedProperty().bind(accountBox.visibleProperty());
+        HBox header = new HBox(8, union, spacer, accountBox);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 6, 12));
         header.setStyle("-fx-border-color: transparent transparent #d0d7de transparent;");
@@ -83,6 +103,14 @@ public final class ShellView extends BorderPane {
         pages.put(Section.MEMBERS, page);
         if (vm.sectionProperty().get() == Section.MEMBERS) {
             show(Section.MEMBERS);
+        }
+    }
+
+    /** Puts the settings page in place once an account has signed in. */
+    public void setSettingsPage(Node page) {
+        pages.put(Section.SETTINGS, page);
+        if (vm.sectionProperty().get() == Section.SETTINGS) {
+            show(Section.SETTINGS);
         }
     }
 

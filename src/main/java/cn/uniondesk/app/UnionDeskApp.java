@@ -119,7 +119,15 @@ public final class UnionDeskApp extends Application {
         AppContext ctx = gateway.context();
         shellVm = new ShellViewModel(messages);
         ShellView shell = new ShellView(shellVm);
-        shell.setMembersPage(new MemberListView(new MemberListViewModel(ctx.members(), executor, messages)));
+        MemberListView membersPage = new MemberListView(new MemberListViewModel(ctx.members(), executor, messages));
+        if (ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE)) {
+            membersPage.setImportAction(afterClose -> {
+                javafx.stage.Stage wizard = new cn.uniondesk.ui.importer.ImportWizardView(ctx.memberImport(),
+                        messages, executor).showIn(stage);
+                wizard.setOnHidden(e -> afterClose.run());
+            });
+        }
+        shell.setMembersPage(membersPage);
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

@@ -54,6 +54,19 @@ public final class MemberListView extends BorderPane {
     private final Label detailTitle = new Label();
     private final ListChangeListener<Department> departmentsListener = c -> fillDepartments();
 
+    private final Button importButton = new Button();
+
+    /**
+     * Offers 导入Excel on this screen; {@code open} shows the import wizard and runs
+     * {@code afterClose} when it closes (the composition root wires it, since the wizard needs the
+     * import service).
+     */
+    public void setImportAction(java.util.function.Consumer<Runnable> open) {
+        importButton.setText(messages.get("ui.members.import"));
+        importButton.setVisible(true);
+        importButton.setOnAction(e -> open.accept(vm::search));
+    }
+
     public MemberListView(MemberListViewModel vm) {
         this.vm = vm;
         this.messages = vm.messages();
@@ -109,6 +122,12 @@ public final class MemberListView extends BorderPane {
             actionButtons.put(t, b);
             actions.getChildren().add(b);
         }
+        Region actionSpacer = new Region();
+        HBox.setHgrow(actionSpacer, Priority.ALWAYS);
+        importButton.setId("importExcel");
+        importButton.setVisible(false);
+        importButton.managedProperty().bind(importButton.visibleProperty());
+        actions.getChildren().addAll(actionSpacer, importButton);
         VBox top = new VBox(8, filters, actions);
         top.setPadding(new Insets(10, 10, 8, 10));
         setTop(top);

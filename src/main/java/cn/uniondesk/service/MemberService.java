@@ -295,7 +295,12 @@ public final class MemberService {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    private void refreshIndex(long id) {
+    /**
+     * Puts a changed member into the search index. Synchronized with {@link #ensureIndex}: a
+     * write that commits while the index is first loading waits for the load and is then added,
+     * so it cannot go missing from search.
+     */
+    private synchronized void refreshIndex(long id) {
         if (indexLoaded) {
             members.findRow(id).ifPresent(index::put);
         }

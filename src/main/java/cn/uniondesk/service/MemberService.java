@@ -282,6 +282,18 @@ public final class MemberService {
         });
     }
 
+    /**
+     * The edit form shows a member's full ID and mobile numbers: recorded as a sensitive view
+     * with its purpose (editing), like any other unmasked view.
+     */
+    public void recordEditAccess(long memberId) {
+        session.require(Permission.MEMBER_WRITE);
+        db.inTransaction(() -> {
+            audit.record("SENSITIVE_VIEW", "member", Long.toString(memberId), null, "member edit form",
+                    "编辑会员资料");
+        });
+    }
+
     /** Finds a department by name, creating it when absent. */
     public Department departmentNamed(String name) {
         session.require(Permission.MEMBER_WRITE);

@@ -195,6 +195,11 @@ public final class MemberListViewModel {
         if (m == null) {
             throw new IllegalStateException("no member selected");
         }
+        // the form shows the full ID and mobile numbers: recorded in the audit trail
+        executor.run(() -> {
+            members.recordEditAccess(m.id());
+            return m.id();
+        }, id -> { }, this::fail);
         return new MemberFormViewModel(members, executor, messages, m);
     }
 

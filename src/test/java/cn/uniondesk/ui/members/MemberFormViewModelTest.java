@@ -121,6 +121,10 @@ class MemberFormViewModelTest {
         list.statusFilterProperty().set(cn.uniondesk.domain.MemberStatus.ACTIVE);
         list.selectedRowProperty().set(list.rows().get(0));
         MemberFormViewModel edit = list.editForm();
+        // the edit form shows full ID and mobile numbers: that view is in the audit trail
+        long editedId = list.selectedMemberProperty().get().id();
+        assertThat(ctx.audit().find(null, "member", Long.toString(editedId), 5))
+                .anyMatch(e -> e.action().equals("SENSITIVE_VIEW") && "编辑会员资料".equals(e.reason()));
         edit.load();
         assertThat(edit.isNew()).isFalse();
         assertThat(edit.validProperty().get()).isTrue();

@@ -61,12 +61,21 @@ public final class BackupService {
      */
     public synchronized BackupResult backup(Path target) {
         session.require(Permission.BACKUP);
-        Path out = target != null ? target
-                : backupFolder().resolve(PREFIX + LocalDateTime.now(clock).format(STAMP) + ".zip");
+        Path out = target;
+        if (out == null) {
+            // one second apart at the least, so two backups never share a name (the rotation reads the names)
+            LocalDateTime t = LocalDateTime.now(clock);
+            out = backupFolder().resolve(PREFIX + t.format(STAMP) + ".zip");
+            while (Files.exists(out)) {
+                t = t.plusSeconds(1);
+                out = backupFolder().resolve(PREFIX + t.format(STAMP) + ".zip");
+            }
+        }
+        Path finalOut = out;
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             db.inTransaction(() -> {
-                audit.record("BACKUP", "database", null, null, out.getFileName().toString(), null);
+                audit.record("BACKUP", "database", null, null, finalOut.getFileName().toString(), null);
             });
             java.util.Map<String, Integer> live = db.rowCounts();
             Path tmp = out.resolveSibling(out.getFileName() + ".part");

@@ -162,4 +162,15 @@ class BackupRestoreTest {
         assertThatThrownBy(() -> AppContext.unlock(dir, "xiaoli", "clerk-pass".toCharArray(), TestApp.CLOCK))
                 .isInstanceOf(cn.uniondesk.db.KeyVault.UnlockException.class);
     }
+
+    @Test
+    void twoBackupsInTheSameSecondKeepBothFiles() {
+        AppContext.initialize(dir, "admin", PW, false, TestApp.CLOCK, 1000).close();
+        try (AppContext ctx = unlock()) {
+            Path a = ctx.backups().backup(null).file();
+            Path b = ctx.backups().backup(null).file();
+            assertThat(a).isNotEqualTo(b);
+            assertThat(ctx.backups().listBackups()).hasSize(2);
+        }
+    }
 }

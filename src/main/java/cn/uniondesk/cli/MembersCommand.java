@@ -1,12 +1,10 @@
 package cn.uniondesk.cli;
 
-import cn.uniondesk.domain.IdNumber;
 import cn.uniondesk.domain.Member;
 import cn.uniondesk.domain.MemberEvent;
 import cn.uniondesk.domain.MemberField;
 import cn.uniondesk.domain.MemberRow;
 import cn.uniondesk.domain.MemberStatus;
-import cn.uniondesk.domain.MobileNumber;
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.MemberQuery;
@@ -103,8 +101,8 @@ final class MembersCommand {
                     List<List<String>> cells = new ArrayList<>();
                     for (MemberRow r : rows) {
                         cells.add(List.of(nz(r.cardNo()), r.name(), m.get("gender." + r.gender().name()),
-                                unmasked ? r.idNumber() : IdNumber.mask(r.idNumber()),
-                                unmasked ? nz(r.mobile()) : MobileNumber.mask(r.mobile()), nz(r.departmentName()),
+                                unmasked ? r.idNumber() : cn.uniondesk.domain.MaskingPolicy.idNumber(r.idNumber()),
+                                unmasked ? nz(r.mobile()) : cn.uniondesk.domain.MaskingPolicy.mobile(r.mobile()), nz(r.departmentName()),
                                 m.get("status." + r.status().name())));
                     }
                     out.print(TextTable.render(headers, cells));
@@ -151,7 +149,7 @@ final class MembersCommand {
                     rec.put("ethnicity", mem.ethnicity());
                     rec.put("id_number", unmasked ? mem.idNumber().value() : mem.idNumber().masked());
                     rec.put("birth_date", mem.birthDate().toString());
-                    rec.put("mobile", unmasked ? mem.mobile() : MobileNumber.mask(mem.mobile()));
+                    rec.put("mobile", unmasked ? mem.mobile() : cn.uniondesk.domain.MaskingPolicy.mobile(mem.mobile()));
                     rec.put("department", dept);
                     rec.put("status", mem.status().name());
                     rec.put("join_date", mem.joinDate().toString());
@@ -180,7 +178,7 @@ final class MembersCommand {
                         unmasked ? mem.idNumber().value() : mem.idNumber().masked()));
                 rows.add(List.of(m.get("member.field.BIRTH_DATE"), mem.birthDate().toString()));
                 rows.add(List.of(m.get("member.field.MOBILE"),
-                        unmasked ? nz(mem.mobile()) : MobileNumber.mask(mem.mobile())));
+                        unmasked ? nz(mem.mobile()) : cn.uniondesk.domain.MaskingPolicy.mobile(mem.mobile())));
                 rows.add(List.of(m.get("member.field.DEPARTMENT"), dept));
                 rows.add(List.of(m.get("member.field.JOB"), nz(mem.job())));
                 rows.add(List.of(m.get("member.field.JOIN_DATE"), mem.joinDate().toString()));
@@ -209,11 +207,11 @@ final class MembersCommand {
         rec.put("id", r.id());
         rec.put("name", r.name());
         rec.put("gender", r.gender().name());
-        rec.put("id_number", unmasked ? r.idNumber() : IdNumber.mask(r.idNumber()));
+        rec.put("id_number", unmasked ? r.idNumber() : cn.uniondesk.domain.MaskingPolicy.idNumber(r.idNumber()));
         rec.put("birth_date", r.idNumber().length() == 18
                 ? r.idNumber().substring(6, 10) + "-" + r.idNumber().substring(10, 12) + "-" + r.idNumber().substring(12, 14)
                 : null);
-        rec.put("mobile", unmasked ? r.mobile() : MobileNumber.mask(r.mobile()));
+        rec.put("mobile", unmasked ? r.mobile() : cn.uniondesk.domain.MaskingPolicy.mobile(r.mobile()));
         rec.put("department", r.departmentName());
         rec.put("status", r.status().name());
         rec.put("join_date", r.joinDate() == null ? null : r.joinDate().toString());

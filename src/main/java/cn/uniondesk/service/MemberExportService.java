@@ -3,10 +3,8 @@ package cn.uniondesk.service;
 import cn.uniondesk.db.DepartmentRepository;
 import cn.uniondesk.db.MemberRepository;
 import cn.uniondesk.domain.Department;
-import cn.uniondesk.domain.IdNumber;
 import cn.uniondesk.domain.Member;
 import cn.uniondesk.domain.MemberStatus;
-import cn.uniondesk.domain.MobileNumber;
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.domain.Vocabulary;
 import cn.uniondesk.excel.MemberColumn;
@@ -132,10 +130,10 @@ public final class MemberExportService {
         v[MemberColumn.NAME.ordinal()] = mem.name();
         v[MemberColumn.GENDER.ordinal()] = mem.gender().zh();
         v[MemberColumn.ETHNICITY.ordinal()] = mem.ethnicity();
-        v[MemberColumn.ID_NUMBER.ordinal()] = unmasked ? mem.idNumber().value() : IdNumber.mask(mem.idNumber().value());
+        v[MemberColumn.ID_NUMBER.ordinal()] = unmasked ? mem.idNumber().value() : cn.uniondesk.domain.MaskingPolicy.idNumber(mem.idNumber().value());
         v[MemberColumn.BIRTH_DATE.ordinal()] = mem.birthDate();
         v[MemberColumn.MOBILE.ordinal()] = mem.mobile() == null ? null
-                : unmasked ? mem.mobile() : MobileNumber.mask(mem.mobile());
+                : unmasked ? mem.mobile() : cn.uniondesk.domain.MaskingPolicy.mobile(mem.mobile());
         v[MemberColumn.EDUCATION.ordinal()] = mem.education();
         v[MemberColumn.POLITICAL_STATUS.ordinal()] = mem.politicalStatus();
         v[MemberColumn.DEPARTMENT.ordinal()] = mem.departmentId() == null ? null : deptNames.get(mem.departmentId());

@@ -16,7 +16,6 @@ import cn.uniondesk.domain.MemberLifecycle;
 import cn.uniondesk.domain.MemberRow;
 import cn.uniondesk.domain.MemberStatus;
 import cn.uniondesk.domain.MemberValidation;
-import cn.uniondesk.domain.MobileNumber;
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.domain.Permission;
 import cn.uniondesk.domain.Regions;
@@ -385,7 +384,7 @@ public final class MemberService {
             sb.append(MemberField.ID_NUMBER).append(": ").append(a.idNumber().masked()).append(" → ")
                     .append(b.idNumber().masked()).append('\n');
         }
-        diff(sb, MemberField.MOBILE, a, b, m -> m.mobile() == null ? null : MobileNumber.mask(m.mobile()));
+        diff(sb, MemberField.MOBILE, a, b, m -> m.mobile() == null ? null : cn.uniondesk.domain.MaskingPolicy.mobile(m.mobile()));
         diff(sb, MemberField.EDUCATION, a, b, Member::education);
         diff(sb, MemberField.POLITICAL_STATUS, a, b, Member::politicalStatus);
         diff(sb, MemberField.DEPARTMENT, a, b, m -> m.departmentId() == null ? null : m.departmentId().toString());

@@ -1,13 +1,11 @@
 package cn.uniondesk.ui.members;
 
 import cn.uniondesk.domain.Department;
-import cn.uniondesk.domain.IdNumber;
 import cn.uniondesk.domain.Member;
 import cn.uniondesk.domain.MemberEvent;
 import cn.uniondesk.domain.MemberEventType;
 import cn.uniondesk.domain.MemberRow;
 import cn.uniondesk.domain.MemberStatus;
-import cn.uniondesk.domain.MobileNumber;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.ui.common.Choice;
 import cn.uniondesk.ui.common.Styles;
@@ -187,8 +185,8 @@ public final class MemberListView extends BorderPane {
         table.getColumns().add(column("member.field.CARD_NO", 116, MemberRow::cardNo));
         table.getColumns().add(column("member.field.NAME", 60, MemberRow::name));
         table.getColumns().add(column("member.field.GENDER", 48, r -> messages.get("gender." + r.gender().name())));
-        table.getColumns().add(column("member.field.ID_NUMBER", 150, r -> IdNumber.mask(r.idNumber())));
-        table.getColumns().add(column("member.field.MOBILE", 96, r -> MobileNumber.mask(r.mobile())));
+        table.getColumns().add(column("member.field.ID_NUMBER", 150, r -> cn.uniondesk.domain.MaskingPolicy.idNumber(r.idNumber())));
+        table.getColumns().add(column("member.field.MOBILE", 96, r -> cn.uniondesk.domain.MaskingPolicy.mobile(r.mobile())));
         table.getColumns().add(column("member.field.DEPARTMENT", 84, MemberRow::departmentName));
         table.getColumns().add(column("member.field.STATUS", 76, r -> messages.get("status." + r.status().name())));
         TableColumn<MemberRow, LocalDate> join = new TableColumn<>(messages.get("member.field.JOIN_DATE"));
@@ -288,7 +286,7 @@ public final class MemberListView extends BorderPane {
         row = detailRow(row, "member.field.ETHNICITY", m.ethnicity());
         row = detailRow(row, "member.field.ID_NUMBER", m.idNumber().masked());
         row = detailRow(row, "member.field.BIRTH_DATE", m.birthDate().toString());
-        row = detailRow(row, "member.field.MOBILE", MobileNumber.mask(m.mobile()));
+        row = detailRow(row, "member.field.MOBILE", cn.uniondesk.domain.MaskingPolicy.mobile(m.mobile()));
         row = detailRow(row, "member.field.DEPARTMENT", vm.selectedDepartmentNameProperty().get());
         row = detailRow(row, "member.field.JOB", m.job());
         row = detailRow(row, "member.field.EMPLOYMENT_TYPE", m.employmentType());

@@ -1,6 +1,7 @@
 package cn.uniondesk.ui.dues;
 
 import cn.uniondesk.domain.Money;
+import cn.uniondesk.domain.dues.ExemptionLabels;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.DuesService.ReportLine;
 import cn.uniondesk.ui.common.Choice;
@@ -115,7 +116,7 @@ public final class DuesView extends BorderPane {
         table.getColumns().add(column("ui.dues.col.due", 80, l -> yuan(l.dueFen())));
         table.getColumns().add(column("ui.dues.col.paid", 90, l -> yuan(l.paidFen())));
         table.getColumns().add(column("ui.dues.col.outstanding", 90, l -> yuan(l.outstandingFen())));
-        table.getColumns().add(column("ui.dues.col.exemption", 120, l -> l.exemption() == null ? "" : l.exemption()));
+        table.getColumns().add(column("ui.dues.col.exemption", 120, l -> ExemptionLabels.label(l.exemption())));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         // payment entry

@@ -3,6 +3,8 @@ package cn.uniondesk.ui.dues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.uniondesk.app.AppContext;
+import cn.uniondesk.domain.Role;
+import cn.uniondesk.service.Session;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.DuesService.ReportLine;
 import cn.uniondesk.ui.TestData;
@@ -159,5 +161,25 @@ class DuesViewModelTest {
         assertThat(vm.rows()).allMatch(l -> l.outstandingFen() > 0);
         vm.filterProperty().set(DuesViewModel.Filter.EXEMPT);
         assertThat(vm.rows()).allMatch(l -> l.exemption() != null);
+    }
+
+    @Test
+    void anAuditorSeesTheMonthButPostingAndPayingAreRefusedAsText() {
+        ctx.close();
+        ctx = AppContext.open(dir, new Session(TestData.OPERATOR, Role.AUDITOR), TestData.CLOCK);
+        DuesViewModel ro = new DuesViewModel(ctx.dues(), ctx.members(), new SameThreadExecutor(), messages, today);
+        ro.activate();
+        assertThat(ro.rows()).isNotEmpty();
+        ro.monthProperty().set(YearMonth.of(current.getYear() - 2, 6));
+        assertThat(ro.canApplyProperty().get()).isTrue();
+        ro.applyRoll();
+        assertThat(ro.errorProperty().get()).isEqualTo(
+                messages.get("permission.denied", messages.get("role.AUDITOR")));
+        assertThat(ctx.dues().monthCharges(YearMonth.of(current.getYear() - 2, 6))).isEmpty();
+        ro.keyInputProperty().set(ctx.dues().monthlyReport(current).lines().get(0).cardNo());
+        ro.amountInputProperty().set("10");
+        ro.submit();
+        assertThat(ro.errorProperty().get()).startsWith(messages.get("permission.denied", messages.get("role.AUDITOR")));
+        assertThat(ro.batchCount()).isZero();
     }
 }

@@ -87,6 +87,8 @@ public final class DuesView extends BorderPane {
         changes.setId("duesChanges");
         changes.setPrefHeight(110);
         changes.setPlaceholder(new Label(messages.get("ui.dues.roll.nothing")));
+        changes.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.changeLines()));
+        changes.managedProperty().bind(changes.visibleProperty());
         HBox rollBar = new HBox(8, previewText, apply, reload);
         rollBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(previewText, Priority.ALWAYS);
@@ -109,7 +111,7 @@ public final class DuesView extends BorderPane {
         table.setId("duesTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label(messages.get("ui.dues.empty")));
-        table.getColumns().add(column("ui.dues.col.card", 110, ReportLine::cardNo));
+        table.getColumns().add(column("ui.dues.col.card", 150, ReportLine::cardNo));
         table.getColumns().add(column("ui.dues.col.name", 90, ReportLine::name));
         table.getColumns().add(column("ui.dues.col.department", 130, ReportLine::department));
         table.getColumns().add(column("ui.dues.col.base", 100, l -> yuan(l.baseFen())));

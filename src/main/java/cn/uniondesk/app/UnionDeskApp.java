@@ -128,6 +128,8 @@ public final class UnionDeskApp extends Application {
             });
         }
         shell.setMembersPage(membersPage);
+        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(new cn.uniondesk.ui.dues.DuesViewModel(ctx.dues(),
+                ctx.members(), executor, messages, ctx.members().today())));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

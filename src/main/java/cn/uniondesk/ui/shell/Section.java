@@ -4,7 +4,7 @@ package cn.uniondesk.ui.shell;
 public enum Section {
     DASHBOARD("ui.nav.dashboard", "ui.coming.dashboard"),
     MEMBERS("ui.nav.members", null),
-    DUES("ui.nav.dues", "ui.coming.dues"),
+    DUES("ui.nav.dues", null),
     AID("ui.nav.aid", "ui.coming.aid"),
     REPORTS("ui.nav.reports", "ui.coming.reports"),
     UPLOAD("ui.nav.upload", "ui.coming.upload"),

@@ -65,6 +65,9 @@ public final class ShellView extends BorderPane {
         Label settingsLoading = new Label();
         settingsLoading.textProperty().bind(vm.statusProperty());
         pages.put(Section.SETTINGS, new StackPane(settingsLoading));
+        Label duesLoading = new Label();
+        duesLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.DUES, new StackPane(duesLoading));
 
         Label union = new Label();
         union.setId("unionName");
@@ -103,6 +106,14 @@ public final class ShellView extends BorderPane {
         pages.put(Section.MEMBERS, page);
         if (vm.sectionProperty().get() == Section.MEMBERS) {
             show(Section.MEMBERS);
+        }
+    }
+
+    /** Puts the dues screen in place once an account has signed in. */
+    public void setDuesPage(Node page) {
+        pages.put(Section.DUES, page);
+        if (vm.sectionProperty().get() == Section.DUES) {
+            show(Section.DUES);
         }
     }
 

@@ -1,0 +1,85 @@
+package cn.uniondesk.ui.dues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.uniondesk.app.AppContext;
+import cn.uniondesk.i18n.Messages;
+import cn.uniondesk.service.DuesService.ReportLine;
+import cn.uniondesk.ui.TestData;
+import cn.uniondesk.ui.common.FxBackgroundExecutor;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The dues screen from the keyboard: card number, Enter, Enter records a receipted cash payment. */
+@ExtendWith(ApplicationExtension.class)
+class DuesScreenUiTest {
+    @TempDir
+    Path dir;
+    AppContext ctx;
+    FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
+    LocalDate today = LocalDate.now(TestData.CLOCK);
+
+    @Start
+    void start(Stage stage) {
+        ctx = TestData.demo(dir);
+        DuesView view = new DuesView(new DuesViewModel(ctx.dues(), ctx.members(), executor, Messages.chinese(),
+                today));
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws TimeoutException {
+        FxToolkit.cleanupStages();
+        executor.close();
+        ctx.close();
+    }
+
+    private void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void cardEnterAmountEnterRecordsAReceiptAndAddsToTheBatch(FxRobot robot) throws TimeoutException {
+        TableView<ReportLine> table = robot.lookup("#duesTable").queryAs(TableView.class);
+        waitFor(() -> !table.getItems().isEmpty());
+        assertThat(robot.lookup("#duesApplyRoll").queryAs(Button.class).isDisabled()).isTrue();
+        ReportLine line = ctx.dues().monthlyReport(YearMonth.from(today)).lines().stream()
+                .filter(l -> l.dueFen() > 0 && l.paidFen() == 0).findFirst().orElseThrow();
+
+        robot.clickOn("#duesPayKey").write(line.cardNo()).type(KeyCode.ENTER);
+        TextField amount = robot.lookup("#duesPayAmount").queryAs(TextField.class);
+        waitFor(() -> !amount.getText().isEmpty());
+        assertThat(amount.isFocused()).isTrue();
+        assertThat(amount.getText()).isEqualTo(DuesViewModel.yuan(line.dueFen()));
+        robot.type(KeyCode.ENTER);
+
+        Label batch = robot.lookup("#duesBatch").queryAs(Label.class);
+        waitFor(() -> batch.getText().startsWith("本批合计 1 笔"));
+        assertThat(batch.getText()).isEqualTo("本批合计 1 笔 " + DuesViewModel.yuan(line.dueFen()) + " 元");
+        assertThat(robot.lookup("#duesMessage").queryAs(Label.class).getText()).contains(today.getYear() + "-");
+        assertThat(robot.lookup("#duesPayKey").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#duesPayKey").queryAs(TextField.class).isFocused()).isTrue();
+    }
+}

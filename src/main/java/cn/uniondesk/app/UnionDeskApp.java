@@ -128,8 +128,10 @@ public final class UnionDeskApp extends Application {
             });
         }
         shell.setMembersPage(membersPage);
-        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(new cn.uniondesk.ui.dues.DuesViewModel(ctx.dues(),
-                ctx.members(), executor, messages, ctx.members().today())));
+        cn.uniondesk.ui.dues.DuesViewModel duesVm = new cn.uniondesk.ui.dues.DuesViewModel(ctx.dues(),
+                ctx.members(), executor, messages, ctx.members().today());
+        duesVm.setReadOnly(!ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE));
+        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

@@ -79,7 +79,7 @@ public final class DuesView extends BorderPane {
         previewText.textProperty().bind(vm.previewTextProperty());
         Button apply = new Button(messages.get("ui.dues.roll.apply"));
         apply.setId("duesApplyRoll");
-        apply.disableProperty().bind(vm.canApplyProperty().not());
+        apply.disableProperty().bind(vm.canApplyProperty().not().or(vm.readOnlyProperty()));
         apply.setOnAction(e -> vm.applyRoll());
         Button reload = new Button(messages.get("ui.dues.refresh"));
         reload.setOnAction(e -> vm.refresh());
@@ -147,7 +147,7 @@ public final class DuesView extends BorderPane {
             vm.submit();
             key.requestFocus();
         });
-        record.disableProperty().bind(vm.keyInputProperty().isEmpty());
+        record.disableProperty().bind(vm.keyInputProperty().isEmpty().or(vm.readOnlyProperty()));
         Label who = new Label();
         who.setId("duesPayMember");
         who.textProperty().bind(vm.memberTextProperty());

@@ -92,6 +92,7 @@ public final class DuesViewModel {
     private final ObservableList<String> changeLines = FXCollections.observableArrayList();
     private final ObservableList<String> changeLinesView = FXCollections.unmodifiableObservableList(changeLines);
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final List<ReportLine> allLines = new ArrayList<>();
     private final ObservableList<ReportLine> rows = FXCollections.observableArrayList();
@@ -439,6 +440,18 @@ public final class DuesViewModel {
 
     public ObservableList<String> changeLines() {
         return changeLinesView;
+    }
+
+    /**
+     * For roles that may not write (the auditor): 入账 and payment entry are shown disabled. The
+     * service refuses such calls anyway; this only saves a pointless click.
+     */
+    public void setReadOnly(boolean value) {
+        readOnly.set(value);
+    }
+
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canApplyProperty() {

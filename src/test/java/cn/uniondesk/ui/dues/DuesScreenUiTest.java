@@ -38,11 +38,13 @@ class DuesScreenUiTest {
     FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
     LocalDate today = LocalDate.now(TestData.CLOCK);
 
+    DuesViewModel vm;
+
     @Start
     void start(Stage stage) {
         ctx = TestData.demo(dir);
-        DuesView view = new DuesView(new DuesViewModel(ctx.dues(), ctx.members(), executor, Messages.chinese(),
-                today));
+        vm = new DuesViewModel(ctx.dues(), ctx.members(), executor, Messages.chinese(), today);
+        DuesView view = new DuesView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -81,5 +83,16 @@ class DuesScreenUiTest {
         assertThat(robot.lookup("#duesMessage").queryAs(Label.class).getText()).contains(today.getYear() + "-");
         assertThat(robot.lookup("#duesPayKey").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#duesPayKey").queryAs(TextField.class).isFocused()).isTrue();
+    }
+
+    @Test
+    void readOnlyRolesSeePostingAndPayingDisabled(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> vm.setReadOnly(true));
+        robot.clickOn("#duesPayKey").write("GH");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#duesPayRecord").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#duesApplyRoll").queryAs(Button.class).isDisabled()).isTrue();
+        robot.interact(() -> vm.setReadOnly(false));
+        assertThat(robot.lookup("#duesPayRecord").queryAs(Button.class).isDisabled()).isFalse();
     }
 }

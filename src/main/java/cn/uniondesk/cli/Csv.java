@@ -17,7 +17,7 @@ final class Csv {
             return "";
         }
         String s = v;
-        if (!s.isEmpty() && "=+-@＝＋－＠\t\r".indexOf(s.charAt(0)) >= 0) {
+        if (cn.uniondesk.excel.SafeCells.looksLikeFormula(s)) {
             s = "'" + s;
         }
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {

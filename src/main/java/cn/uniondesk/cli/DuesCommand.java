@@ -139,8 +139,7 @@ final class DuesCommand {
             YearMonth ym = month(root, from);
             PrintWriter out = root.spec().commandLine().getOut();
             return root.withContext(ctx -> {
-                Member mem = ctx.members().find(member).orElseThrow(() -> new NotFoundException("member.notFound",
-                        member));
+                Member mem = UnionDeskCommand.member(ctx, member);
                 DuesService.BackDues b = ctx.dues().setWage(mem.id(), ym, fen);
                 for (Charge c : b.charges()) {
                     out.println(m.get("dues.back.line", c.period().toString(),
@@ -181,8 +180,7 @@ final class DuesCommand {
             UnionDeskCommand root = parent.root;
             long fen = yuan(root, amount);
             return root.withContext(ctx -> {
-                Member mem = ctx.members().find(member).orElseThrow(() -> new NotFoundException("member.notFound",
-                        member));
+                Member mem = UnionDeskCommand.member(ctx, member);
                 LocalDate on = date == null ? LocalDate.now(root.clock()) : date;
                 DuesService.PaymentResult r = ctx.dues().recordPayment(mem.id(), fen, method, on, null, null,
                         !noReceipt);

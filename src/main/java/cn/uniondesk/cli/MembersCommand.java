@@ -8,7 +8,6 @@ import cn.uniondesk.domain.MemberStatus;
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.MemberQuery;
-import cn.uniondesk.service.NotFoundException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -135,7 +134,7 @@ final class MembersCommand {
             Messages m = root.messages();
             PrintWriter out = root.spec().commandLine().getOut();
             return root.withContext(ctx -> {
-                Member mem = ctx.members().find(key).orElseThrow(() -> new NotFoundException("member.notFound", key));
+                Member mem = UnionDeskCommand.member(ctx, key);
                 if (unmasked) {
                     ctx.members().recordSensitiveAccess("members show: " + mem.id(), reason);
                 }

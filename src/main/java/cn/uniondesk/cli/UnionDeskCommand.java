@@ -159,6 +159,11 @@ public final class UnionDeskCommand {
         }
     }
 
+    /** The member with this ID number, card number or internal id; not found is a usage error (exit 2). */
+    static cn.uniondesk.domain.Member member(AppContext ctx, String key) {
+        return ctx.members().find(key).orElseThrow(() -> new NotFoundException("member.notFound", key));
+    }
+
     /** Runs the command line with the process's environment; returns the exit code. */
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),

@@ -149,7 +149,7 @@ public final class DuesReportXlsx {
     static void text(Row r, int col, String v, CellStyle style) {
         Cell c = r.createCell(col);
         c.setCellValue(v == null ? "" : v);
-        if (v != null && !v.isEmpty() && "=+-@＝＋－＠\t\r".indexOf(v.charAt(0)) >= 0) {
+        if (SafeCells.looksLikeFormula(v)) {
             // rare: a style of its own, so other cells sharing the style are not affected
             CellStyle quoted = r.getSheet().getWorkbook().createCellStyle();
             quoted.cloneStyleFrom(style);

@@ -95,4 +95,15 @@ class DuesScreenUiTest {
         robot.interact(() -> vm.setReadOnly(false));
         assertThat(robot.lookup("#duesPayRecord").queryAs(Button.class).isDisabled()).isFalse();
     }
+
+    @Test
+    void rendersTheDuesScreenForLookingAt(FxRobot robot) throws Exception {
+        waitFor(() -> !robot.lookup("#duesTable").queryAs(TableView.class).getItems().isEmpty());
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#dues").query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        java.nio.file.Path out = java.nio.file.Path.of("docs", "screenshots", "dues.png");
+        java.nio.file.Files.createDirectories(out.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+        assertThat(out).exists();
+    }
 }

@@ -11,7 +11,9 @@ import java.util.Set;
  * with JavaFX on the class path.
  */
 public final class Launcher {
-    private static final Set<String> GUI_OPTIONS = Set.of("--data", "--lang", "--idle-minutes");
+    private static final Set<String> GUI_OPTIONS = Set.of("--data", "--lang", "--idle-minutes", UnionDeskApp.SCREENSHOT);
+    /** GUI options without a value: {@code --exit-after-start} shows the window, reports the start time and quits. */
+    private static final Set<String> GUI_FLAGS = Set.of(UnionDeskApp.EXIT_AFTER_START);
 
     private Launcher() {
     }
@@ -32,6 +34,9 @@ public final class Launcher {
     static boolean isGui(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (GUI_FLAGS.contains(a)) {
+                continue;
+            }
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (!GUI_OPTIONS.contains(name)) {
                 return false;

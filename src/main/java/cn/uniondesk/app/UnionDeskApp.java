@@ -21,7 +21,10 @@ import cn.uniondesk.ui.shell.ShellView;
 import cn.uniondesk.ui.shell.ShellViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -43,6 +46,10 @@ public final class UnionDeskApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(UnionDeskApp.class);
     /** Minutes without input before the window locks, unless {@code --idle-minutes N} says otherwise. */
     static final double DEFAULT_IDLE_MINUTES = 10;
+    /** Show the window, print how long the start took, quit (start-up measurement, AppCDS training). */
+    static final String EXIT_AFTER_START = "--exit-after-start";
+    /** With {@link #EXIT_AFTER_START}: also save a PNG of the window (installer check under Xvfb). */
+    static final String SCREENSHOT = "--screenshot";
 
     private final Clock clock = Clock.systemDefaultZone();
     private FxBackgroundExecutor executor;
@@ -95,6 +102,45 @@ public final class UnionDeskApp extends Application {
         stage.setMinWidth(960);
         stage.setMinHeight(600);
         stage.show();
+        if (Arrays.asList(args).contains(EXIT_AFTER_START)) {
+            String shot = Launcher.option(args, SCREENSHOT);
+            reportStartAndExit(shot == null ? null : Path.of(shot));
+        }
+    }
+
+    private void saveScreenshot(Path file) {
+        try {
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null),
+                    "png", file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For start-up measurement and the installer's class-data-sharing training run: once the first
+     * frame of the window has been drawn, prints the time since the process started and quits.
+     */
+    private void reportStartAndExit(Path screenshot) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                long ms = ProcessHandle.current().info().startInstant()
+                        .map(t -> java.time.Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
+                System.out.println("started in " + ms + " ms");
+                if (screenshot != null) {
+                    saveScreenshot(screenshot);
+                }
+                LOG.info("Window usable {} ms after the process started", ms);
+                Platform.exit();
+            }
+        }.start();
     }
 
     /** {@code --idle-minutes N} (a decimal; tests use fractions of a minute), else the default. */

@@ -358,7 +358,9 @@ public final class CaseService {
         AidCase c = get(caseId);
         Workflow wf = b.workflowOf(c.type());
         Transition t = wf.from(c.state()).stream().filter(x -> x.action().equals(action)).findFirst().orElse(null);
-        if (t != null && t.kind() == TransitionKind.PAY && c.isPaid()) {
+        boolean payAction = wf.transitions().stream()
+                .anyMatch(x -> x.kind() == TransitionKind.PAY && x.action().equals(action));
+        if (payAction && c.isPaid()) {
             throw new CaseRuleException("case.alreadyPaid", c.caseNo(), c.paidOn().toString());
         }
         CaseStateMachine sm = new CaseStateMachine(b);

@@ -127,7 +127,7 @@ class WorkflowBookTest {
     void fieldValuesAreParsedWithClearMessages() {
         FieldDef money = BOOK.field("requestedAmount");
         assertThat(money.parse("1,200.50")).isEqualTo(Money.ofFen(120050));
-        assertThatThrownBy(() -> money.parse("12.345"))).isEqualTo("case.field.badMoney");
+        assertThat(key(() -> money.parse("12.345"))).isEqualTo("case.field.badMoney");
         assertThat(BOOK.field("subkind").parse("丧事")).isEqualTo("BEREAVEMENT");
         assertThat(key(() -> BOOK.field("subkind").parse("乔迁"))).isEqualTo("case.field.badChoice");
         assertThat(key(() -> BOOK.field("paidOn").parse("2026/13/01"))).isEqualTo("case.field.badDate");

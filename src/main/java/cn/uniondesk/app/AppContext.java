@@ -80,6 +80,8 @@ public final class AppContext implements AutoCloseable {
                 Regions.standard());
         this.cases = new CaseService(database, new CaseRepository(database), hardshipRepo, memberRepo,
                 new AttachmentStore(dataDir, fileKey), session, audit, clock);
+        this.demo.useCases(new cn.uniondesk.service.DemoCasesService(cases, hardship, members, accounts, session, clock,
+                fileKey == null ? null : DEMO_PASSWORD.toCharArray()));
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */

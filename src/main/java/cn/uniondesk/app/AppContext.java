@@ -1,7 +1,10 @@
 package cn.uniondesk.app;
 
 import cn.uniondesk.db.AccountRepository;
+import cn.uniondesk.db.AttachmentStore;
 import cn.uniondesk.db.AuditRepository;
+import cn.uniondesk.db.CaseRepository;
+import cn.uniondesk.db.HardshipRepository;
 import cn.uniondesk.db.Database;
 import cn.uniondesk.db.DepartmentRepository;
 import cn.uniondesk.db.DuesRepository;
@@ -14,6 +17,8 @@ import cn.uniondesk.domain.Role;
 import cn.uniondesk.service.AccountService;
 import cn.uniondesk.service.AuditService;
 import cn.uniondesk.service.BackupService;
+import cn.uniondesk.service.CaseService;
+import cn.uniondesk.service.HardshipService;
 import cn.uniondesk.service.DemoDataService;
 import cn.uniondesk.service.DuesService;
 import cn.uniondesk.service.MemberExportService;
@@ -48,6 +53,8 @@ public final class AppContext implements AutoCloseable {
     private final DuesService dues;
     private final MemberImportService memberImport;
     private final MemberExportService memberExport;
+    private final HardshipService hardship;
+    private final CaseService cases;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -68,6 +75,13 @@ public final class AppContext implements AutoCloseable {
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
         this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
+        HardshipRepository hardshipRepo = new HardshipRepository(database);
+        this.hardship = new HardshipService(database, hardshipRepo, memberRepo, session, audit, clock,
+                Regions.standard());
+        this.cases = new CaseService(database, new CaseRepository(database), hardshipRepo, memberRepo,
+                new AttachmentStore(dataDir, fileKey), session, audit, clock);
+        this.demo.useCases(new cn.uniondesk.service.DemoCasesService(cases, hardship, members, accounts, session, clock,
+                fileKey == null ? null : DEMO_PASSWORD.toCharArray()));
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -204,6 +218,16 @@ public final class AppContext implements AutoCloseable {
 
     public MemberExportService memberExport() {
         return memberExport;
+    }
+
+    /** Aid and cases (帮扶): cases, workflows, attachments, caps, ledger rows. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** Hardship files (困难职工档案) and the 低保 lines. */
+    public HardshipService hardship() {
+        return hardship;
     }
 
     @Override

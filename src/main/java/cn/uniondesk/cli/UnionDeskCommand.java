@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uniondesk", mixinStandardHelpOptions = true, versionProvider = UnionDeskCommand.Version.class,
         description = "UnionDesk 基层工会工作台 — command line", subcommands = {InitCommand.class, MembersCommand.class,
             SampleCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
-            AccountsCommand.class, DuesCommand.class, BenchCommand.class})
+            AccountsCommand.class, DuesCommand.class, BenchCommand.class, CasesCommand.class})
 public final class UnionDeskCommand {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -194,6 +194,10 @@ public final class UnionDeskCommand {
                 RuleViolationException r = (RuleViolationException) e;
                 cmd.getErr().println(m.get(r.messageKey(), r.args().toArray()));
                 return USAGE;
+            }
+            if (e instanceof cn.uniondesk.domain.cases.CaseRuleException) {
+                cmd.getErr().println(CasesCommand.text(m, (cn.uniondesk.domain.cases.CaseRuleException) e));
+                return REJECTED;
             }
             if (e instanceof PermissionDeniedException) {
                 cmd.getErr().println(m.get("permission.denied", m.get("role." + ((PermissionDeniedException) e).role())));

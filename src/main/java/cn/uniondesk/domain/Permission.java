@@ -10,5 +10,13 @@ public enum Permission {
     AUDIT_READ,
     ACCOUNT_ADMIN,
     BACKUP,
-    RESTORE
+    RESTORE,
+    /** See aid cases and hardship files (帮扶). */
+    CASE_READ,
+    /** Register and edit cases and hardship files, take the ordinary workflow steps. */
+    CASE_WRITE,
+    /** Approve or reject a case (审批); never one's own (separation of duties). */
+    CASE_APPROVE,
+    /** Record the payment of an approved case (发放); never one's own. */
+    CASE_PAY
 }

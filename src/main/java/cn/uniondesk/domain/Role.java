@@ -9,9 +9,10 @@ public enum Role {
     ADMIN(EnumSet.allOf(Permission.class)),
     /** 干事 (clerk): enters and edits, cannot approve or administer accounts. */
     CLERK(EnumSet.of(Permission.MEMBER_READ, Permission.MEMBER_WRITE, Permission.SENSITIVE_VIEW,
-            Permission.BACKUP)),
+            Permission.BACKUP, Permission.CASE_READ, Permission.CASE_WRITE, Permission.CASE_PAY)),
     /** 审计 (auditor): reads and sees the audit trail, changes nothing. */
-    AUDITOR(EnumSet.of(Permission.MEMBER_READ, Permission.AUDIT_READ, Permission.SENSITIVE_VIEW));
+    AUDITOR(EnumSet.of(Permission.MEMBER_READ, Permission.AUDIT_READ, Permission.SENSITIVE_VIEW,
+            Permission.CASE_READ));
 
     private final Set<Permission> permissions;
 

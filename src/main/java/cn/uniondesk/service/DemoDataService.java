@@ -62,6 +62,13 @@ public final class DemoDataService {
         this.clock = clock;
     }
 
+    private DemoCasesService demoCases;
+
+    /** Lets the demo also carry aid and cases (set by the composition root). */
+    public void useCases(DemoCasesService service) {
+        this.demoCases = service;
+    }
+
     /** Lets the demo also carry a year of dues (set by the composition root). */
     public void useDues(DuesService duesService) {
         this.dues = duesService;
@@ -120,6 +127,9 @@ public final class DemoDataService {
         LOG.info("Demo union loaded: {} members", n);
         if (dues != null) {
             loadDemoDues();
+        }
+        if (demoCases != null) {
+            demoCases.load();
         }
         return n;
     }

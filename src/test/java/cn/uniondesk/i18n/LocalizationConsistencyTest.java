@@ -60,6 +60,13 @@ class LocalizationConsistencyTest {
         Arrays.stream(cn.uniondesk.domain.Role.values()).forEach(v -> keys.add("role." + v.name()));
         Arrays.stream(cn.uniondesk.service.DuesService.MismatchKind.values())
                 .forEach(v -> keys.add("dues.recon." + v.name()));
+        // --- cases
+        Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Category.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Health.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.WorkStatus.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Housing.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Cause.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.cases.Eligibility.Verdict.values()).forEach(v -> keys.add(v.key()));
         return keys;
     }
 

@@ -46,6 +46,16 @@ public final class TestData {
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            Path attachments = encryptedTemplate.resolve("attachments"); // the demo cases' attachment files
+            if (java.nio.file.Files.isDirectory(attachments)) {
+                try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(attachments)) {
+                    for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                        Path target = dir.resolve(encryptedTemplate.relativize(f).toString());
+                        java.nio.file.Files.createDirectories(target.getParent());
+                        java.nio.file.Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

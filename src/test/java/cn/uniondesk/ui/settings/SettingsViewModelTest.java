@@ -106,7 +106,8 @@ class SettingsViewModelTest {
         vm.deactivate("demo");
         assertThat(vm.errorProperty().get()).isEqualTo("当前角色（干事）无权进行此操作");
         ctx.session().switchTo("demo", Role.ADMIN);
-        assertThat(ctx.accounts().list()).extracting(Account::username).containsExactly("demo");
+        assertThat(ctx.accounts().list()).extracting(Account::username)
+                .containsExactly("demo", cn.uniondesk.service.DemoCasesService.DEMO_CLERK);
         ctx.session().switchTo("clerk", Role.CLERK);
 
         AuditViewModel audit = audit();
@@ -123,7 +124,7 @@ class SettingsViewModelTest {
     void anAdministratorAddsAnAccountWithARoleAndTheRulesAreWorded() {
         AccountsViewModel vm = accounts();
         vm.load();
-        assertThat(vm.rows()).extracting(Account::username).containsExactly("demo");
+        assertThat(vm.rows()).extracting(Account::username).containsExactly("demo", cn.uniondesk.service.DemoCasesService.DEMO_CLERK);
         vm.newUserProperty().set("lisi");
         vm.newNameProperty().set("李四");
         vm.newRoleProperty().set(Role.AUDITOR);

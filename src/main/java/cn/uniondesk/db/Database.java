@@ -178,6 +178,78 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("backup failed: " + e.getMessage(), e);
         }
+        addAttachments(zip);
+    }
+
+    /** Folder of the case attachments (content-addressed files, see {@link AttachmentStore}). */
+    static final String ATTACHMENTS = "attachments";
+    private static final java.util.regex.Pattern ATTACHMENT_ENTRY =
+            java.util.regex.Pattern.compile(ATTACHMENTS + "/[0-9a-f]{2}/[0-9a-f]{64}");
+
+    /**
+     * Adds the attachment files to a backup zip, as they are on disk (encrypted like the database
+     * when it is). They are content-addressed and never change, so a copy taken after the database
+     * snapshot holds at least every file the snapshot refers to.
+     */
+    private void addAttachments(Path zip) {
+        Path dir = dataDir.resolve(ATTACHMENTS);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip);
+                java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = dir.getParent().relativize(f).toString().replace('\\', '/');
+                if (!ATTACHMENT_ENTRY.matcher(name).matches()) {
+                    continue; // a half-written .part file, or something not ours
+                }
+                Path entry = fs.getPath(name);
+                Files.createDirectories(entry.getParent());
+                Files.copy(f, entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Number of attachment files in a backup zip. */
+    public static int attachmentsInBackup(Path zip) {
+        int n = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (ATTACHMENT_ENTRY.matcher(e.getName()).matches()) {
+                    n++;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return n;
+    }
+
+    /**
+     * Copies the attachment files of a backup zip into the data folder (names are checked against
+     * the content-address pattern, so no entry can land outside it). Files already present are
+     * the same content, so they are left alone.
+     */
+    private static void restoreAttachments(Path zip, Path dataDir) throws java.io.IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (!ATTACHMENT_ENTRY.matcher(e.getName()).matches()) {
+                    continue;
+                }
+                Path target = dataDir.resolve(e.getName());
+                if (Files.exists(target)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Path part = target.resolveSibling(target.getFileName() + ".restoring");
+                Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
     }
 
     /** Row counts of every table (migration history excluded), for verifying copies. */
@@ -268,6 +340,7 @@ public final class Database implements AutoCloseable {
             Files.copy(tmp.resolve(FILE_NAME + ".mv.db"), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.move(staged, live, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            restoreAttachments(zip, dataDir);
             return keep;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -185,4 +185,35 @@ class AttachmentAndHardshipTest {
             assertThat(ctx.audit().count()).isEqualTo(audit);
         }
     }
+
+    @Test
+    void attachmentsGoIntoTheBackupAndComeBackWithARestore() throws Exception {
+        long attachmentId;
+        Path zip;
+        try (AppContext ctx = TestApp.open(dir)) {
+            long m = CaseFixture.member(ctx, "张三", "011");
+            as(ctx, CLERK, Role.CLERK);
+            long id = ctx.cases().register(CaseType.MEDICAL_AID, m, registration(CaseType.MEDICAL_AID), null)
+                    .aidCase().id();
+            attachmentId = ctx.cases().addAttachment(id, "诊断证明.pdf", SCAN).id();
+            as(ctx, "管理员", Role.ADMIN);
+            zip = ctx.backups().backup(dir.resolve("b.zip")).file();
+            assertThat(cn.uniondesk.db.Database.attachmentsInBackup(zip)).isEqualTo(1);
+        }
+        deleteTree(dir.resolve("attachments"));
+        try (AppContext ctx = TestApp.open(dir)) {
+            as(ctx, "管理员", Role.ADMIN);
+            assertThatThrownBy(() -> ctx.cases().readAttachment(attachmentId)).isInstanceOf(RuntimeException.class);
+            ctx.restoreAndClose(zip, TestApp.CLOCK);
+        }
+        try (AppContext ctx = TestApp.open(dir)) {
+            assertThat(ctx.cases().readAttachment(attachmentId)).isEqualTo(SCAN);
+        }
+    }
+
+    private static void deleteTree(Path d) throws java.io.IOException {
+        try (var s = Files.walk(d)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 }

@@ -307,6 +307,14 @@ public final class DuesRepository {
                         r.getVoidReason()));
     }
 
+    /** The receipts of a year, by number. */
+    public List<ReceiptRow> receipts(int year) {
+        return db.dsl().selectFrom(DUES_RECEIPT).where(DUES_RECEIPT.RECEIPT_YEAR.eq(year)).orderBy(DUES_RECEIPT.SEQ)
+                .fetch(r -> new ReceiptRow(r.getId(), r.getReceiptYear(), r.getSeq(), r.getMemberId(),
+                        r.getAmountFen(), r.getMonthsCovered(), r.getIssuedOn(), r.getIssuedBy(), r.getVoided(),
+                        r.getVoidReason()));
+    }
+
     public void voidReceipt(long id, String reason) {
         db.dsl().update(DUES_RECEIPT).set(DUES_RECEIPT.VOIDED, true).set(DUES_RECEIPT.VOID_REASON, reason)
                 .where(DUES_RECEIPT.ID.eq(id)).execute();

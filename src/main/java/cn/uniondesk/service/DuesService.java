@@ -334,10 +334,16 @@ public final class DuesService {
         return String.format("%d-%06d", year, seq);
     }
 
-    /** Voids a receipt: it stays, marked void, with the reason. */
-    public void voidReceipt(int year, int seq, String reason) {
+    /**
+     * Voids a receipt: it stays, marked void, with the reason, and the payment it was issued for
+     * is reversed in the same transaction (a negative payment of the same method and date, linked
+     * to the receipt), so a corrected receipt issued afterwards does not count the money twice.
+     * Returns the amount reversed, in 分.
+     */
+    public long voidReceipt(int year, int seq, String reason) {
         session.require(Permission.MEMBER_WRITE);
-        if (TextNormalizer.normalize(reason).isEmpty()) {
+        String why = TextNormalizer.normalize(reason);
+        if (why.isEmpty()) {
             throw new RuleViolationException("lifecycle.reasonRequired");
         }
         DuesRepository.ReceiptRow r = dues.receipt(year, seq)
@@ -345,10 +351,19 @@ public final class DuesService {
         if (r.voided()) {
             throw new RuleViolationException("dues.receiptAlreadyVoid", receiptNumber(year, seq));
         }
-        db.inTransaction(() -> {
-            dues.voidReceipt(r.id(), TextNormalizer.normalize(reason));
-            audit.record("RECEIPT_VOID", "dues_receipt", receiptNumber(year, seq), "voided=false", "voided=true",
-                    reason);
+        String number = receiptNumber(year, seq);
+        return db.inTransaction(() -> {
+            dues.voidReceipt(r.id(), why);
+            List<DuesRepository.ReceiptPayment> paid = dues.paymentsOfReceipt(r.id());
+            long net = paid.stream().mapToLong(DuesRepository.ReceiptPayment::amountFen).sum();
+            if (net > 0) {
+                DuesRepository.ReceiptPayment first = paid.get(0);
+                dues.insertPayment(first.memberId(), -net, first.method(), first.paidOn(), null, r.id(),
+                        "作废收据 " + number + "：" + why, LocalDateTime.now(clock), session.operator());
+            }
+            audit.record("RECEIPT_VOID", "dues_receipt", number, "voided=false",
+                    "voided=true; reversed_fen=" + Math.max(0, net), why);
+            return Math.max(0, net);
         });
     }
 

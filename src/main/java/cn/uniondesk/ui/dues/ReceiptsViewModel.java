@@ -245,13 +245,10 @@ public final class ReceiptsViewModel {
         }
         String why = TextNormalizer.normalize(reason);
         busy.set(true);
-        executor.run(() -> {
-            dues.voidReceipt(r.year(), r.seq(), why);
-            return r.number();
-        }, n -> {
+        executor.run(() -> dues.voidReceipt(r.year(), r.seq(), why), reversed -> {
                 busy.set(false);
                 error.set("");
-                message.set(messages.get("ui.dues.receipts.voided", n));
+                message.set(messages.get("ui.dues.receipts.voided", r.number(), DuesViewModel.yuan(reversed)));
                 refresh();
             }, this::fail);
         return true;

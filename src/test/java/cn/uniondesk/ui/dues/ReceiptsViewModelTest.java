@@ -122,10 +122,14 @@ class ReceiptsViewModelTest {
         assertThat(ctx.dues().receiptInfo(numbers.get(1)).orElseThrow().voided()).isFalse();
 
         assertThat(vm.voidConfirmText("金额开错")).contains(numbers.get(1)).contains("金额开错");
+        long paidBefore = ctx.dues().paidTotal(payers.get(1).memberId());
         assertThat(vm.voidSelected("金额开错")).isTrue();
 
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.messageProperty().get()).isEqualTo("收据 " + numbers.get(1) + " 已作废");
+        String amount = DuesViewModel.yuan(payers.get(1).dueFen());
+        assertThat(vm.messageProperty().get()).isEqualTo("收据 " + numbers.get(1) + " 已作废，冲销缴款 " + amount + " 元");
+        // the payment the receipt recorded no longer counts
+        assertThat(ctx.dues().paidTotal(payers.get(1).memberId())).isEqualTo(paidBefore - payers.get(1).dueFen());
         ReceiptInfo voided = row(numbers.get(1));
         assertThat(voided.voided()).isTrue();
         assertThat(voided.voidReason()).isEqualTo("金额开错");

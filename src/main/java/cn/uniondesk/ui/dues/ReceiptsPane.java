@@ -62,6 +62,7 @@ final class ReceiptsPane extends VBox {
 
         TableView<ReceiptInfo> table = new TableView<>(vm.rows());
         table.setId("receiptsTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(messages.get("ui.dues.receipts.empty")));
         table.getColumns().add(column("ui.dues.receipts.col.number", 120, ReceiptInfo::number));
         table.getColumns().add(column("ui.dues.receipts.col.date", 100, r -> r.issuedOn().toString()));

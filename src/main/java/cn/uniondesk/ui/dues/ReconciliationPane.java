@@ -100,6 +100,7 @@ final class ReconciliationPane extends VBox {
 
         TableView<Line> table = new TableView<>(vm.rows());
         table.setId("reconTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.resultProperty().isNull())
                 .then(messages.get("ui.dues.recon.empty")).otherwise(messages.get("ui.dues.recon.allMatch")));
@@ -156,7 +157,7 @@ final class ReconciliationPane extends VBox {
             int n = vm.count(k);
             if (n > 0) {
                 kindBox.getItems().add(new Choice<>(k, messages.get("ui.dues.recon.kind.counted",
-                        messages.get("ui.dues.recon.kind." + k.name()), n)));
+                        messages.get(ReconciliationViewModel.kindKey(k)), n)));
             }
         }
         kindBox.getSelectionModel().select(0);

@@ -239,7 +239,7 @@ public final class ReconciliationViewModel {
     }
 
     private Line line(Mismatch mm) {
-        String kind = messages.get("ui.dues.recon.kind." + mm.kind().name());
+        String kind = messages.get(kindKey(mm.kind()));
         String row = mm.rowNumber() == null ? "" : mm.rowNumber().toString();
         return switch (mm.kind()) {
             case NOT_A_MEMBER -> mm.deductedFen() > 0
@@ -260,6 +260,17 @@ public final class ReconciliationViewModel {
             case MISSING_FROM_PAYROLL -> new Line(mm, false, kind,
                     messages.get("ui.dues.recon.propose.collect", yuan(mm.expectedFen())));
             case BAD_AMOUNT -> new Line(mm, false, kind, messages.get("ui.dues.recon.propose.checkSheet", row));
+        };
+    }
+
+    /** The message key of a mismatch kind's name. */
+    static String kindKey(MismatchKind kind) {
+        return switch (kind) {
+            case NOT_A_MEMBER -> "ui.dues.recon.kind.NOT_A_MEMBER";
+            case AMOUNT_DIFFERS -> "ui.dues.recon.kind.AMOUNT_DIFFERS";
+            case MISSING_FROM_PAYROLL -> "ui.dues.recon.kind.MISSING_FROM_PAYROLL";
+            case BAD_AMOUNT -> "ui.dues.recon.kind.BAD_AMOUNT";
+            case DUPLICATE_LINE -> "ui.dues.recon.kind.DUPLICATE_LINE";
         };
     }
 

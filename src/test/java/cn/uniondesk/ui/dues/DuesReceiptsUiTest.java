@@ -51,9 +51,14 @@ class DuesReceiptsUiTest {
     final List<String> numbers = new ArrayList<>();
     List<ReportLine> payers;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void demoTemplate() {
+        DemoCopy.warm();
+    }
+
     @Start
     void start(Stage stage) {
-        ctx = TestData.demo(dir.resolve("data"));
+        ctx = DemoCopy.open(dir.resolve("data"));
         payers = ctx.dues().monthlyReport(YearMonth.from(today)).lines().stream()
                 .filter(l -> l.dueFen() > 0 && l.paidFen() == 0).limit(4).toList();
         for (ReportLine l : payers.subList(0, 3)) {

@@ -51,9 +51,14 @@ class DuesReconcileUiTest {
     ReconciliationViewModel recon;
     final List<Path> opened = new ArrayList<>();
 
+    @org.junit.jupiter.api.BeforeAll
+    static void demoTemplate() {
+        DemoCopy.warm();
+    }
+
     @Start
     void start(Stage stage) {
-        ctx = TestData.demo(dir.resolve("data"));
+        ctx = DemoCopy.open(dir.resolve("data"));
         sheet = PayrollFixture.write(ctx, month, dir.resolve("2026年11月工资代扣.xlsx"));
         Messages m = Messages.chinese();
         vm = new DuesViewModel(ctx.dues(), ctx.members(), executor, m, today);

@@ -40,9 +40,14 @@ class DuesScreenUiTest {
 
     DuesViewModel vm;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void demoTemplate() {
+        DemoCopy.warm();
+    }
+
     @Start
     void start(Stage stage) {
-        ctx = TestData.demo(dir);
+        ctx = DemoCopy.open(dir);
         vm = new DuesViewModel(ctx.dues(), ctx.members(), executor, Messages.chinese(), today);
         DuesView view = new DuesView(vm);
         stage.setScene(new Scene(view, 1280, 800));

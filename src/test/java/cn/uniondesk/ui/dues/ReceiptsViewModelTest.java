@@ -38,7 +38,7 @@ class ReceiptsViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestData.demo(dir.resolve("data"));
+        ctx = DemoCopy.open(dir.resolve("data"));
         payers = ctx.dues().monthlyReport(YearMonth.from(today)).lines().stream().filter(l -> l.dueFen() > 0)
                 .limit(3).toList();
         for (ReportLine l : payers) {

@@ -35,7 +35,7 @@ class ReconciliationViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestData.demo(dir.resolve("data"));
+        ctx = DemoCopy.open(dir.resolve("data"));
         sheet = PayrollFixture.write(ctx, month, dir.resolve("代扣.xlsx"));
         vm = new ReconciliationViewModel(ctx.dues(), new SameThreadExecutor(), messages, today);
         vm.setOnBooked(booked::incrementAndGet);

@@ -34,7 +34,7 @@ class RefundViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestData.demo(dir);
+        ctx = DemoCopy.open(dir);
         dues = new DuesViewModel(ctx.dues(), ctx.members(), new SameThreadExecutor(), messages, today);
         dues.activate();
         // a member paid through the demo year by payroll

@@ -177,7 +177,15 @@ public final class UnionDeskApp extends Application {
         cn.uniondesk.ui.dues.DuesViewModel duesVm = new cn.uniondesk.ui.dues.DuesViewModel(ctx.dues(),
                 ctx.members(), executor, messages, ctx.members().today());
         duesVm.setReadOnly(!ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE));
-        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm));
+        boolean duesReadOnly = !ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE);
+        cn.uniondesk.ui.dues.ReconciliationViewModel reconVm = new cn.uniondesk.ui.dues.ReconciliationViewModel(
+                ctx.dues(), executor, messages, ctx.members().today());
+        reconVm.setReadOnly(duesReadOnly);
+        cn.uniondesk.ui.dues.ReceiptsViewModel receiptsVm = new cn.uniondesk.ui.dues.ReceiptsViewModel(ctx.dues(),
+                ctx.union(), new HostDocumentOpener(this::getHostServices), ctx.dataDir().resolve("receipts"), executor,
+                messages, ctx.members().today().getYear());
+        receiptsVm.setReadOnly(duesReadOnly);
+        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

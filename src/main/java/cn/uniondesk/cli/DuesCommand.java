@@ -370,9 +370,8 @@ final class DuesCommand {
                     out.println(m.get("dues.recon.needApply"));
                     return r.mismatches().isEmpty() ? UnionDeskCommand.OK : UnionDeskCommand.REJECTED;
                 }
-                int n = ctx.dues().applyReconciliation(r, new java.util.HashSet<>(accept), ym.atEndOfMonth()
-                        .isBefore(LocalDate.now(root.clock())) ? ym.atEndOfMonth() : LocalDate.now(root.clock()),
-                        ym + " 工资代扣");
+                int n = ctx.dues().applyReconciliation(r, new java.util.HashSet<>(accept),
+                        DuesService.payrollPaidOn(ym, LocalDate.now(root.clock())), DuesService.payrollBatchRef(ym));
                 out.println(m.get("dues.recon.applied", n));
                 return UnionDeskCommand.OK;
             });

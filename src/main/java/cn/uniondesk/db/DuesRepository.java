@@ -307,6 +307,24 @@ public final class DuesRepository {
                         r.getVoidReason()));
     }
 
+    /** The receipts of a year, by number. */
+    public List<ReceiptRow> receipts(int year) {
+        return db.dsl().selectFrom(DUES_RECEIPT).where(DUES_RECEIPT.RECEIPT_YEAR.eq(year)).orderBy(DUES_RECEIPT.SEQ)
+                .fetch(r -> new ReceiptRow(r.getId(), r.getReceiptYear(), r.getSeq(), r.getMemberId(),
+                        r.getAmountFen(), r.getMonthsCovered(), r.getIssuedOn(), r.getIssuedBy(), r.getVoided(),
+                        r.getVoidReason()));
+    }
+
+    /** A payment a receipt was issued for. */
+    public record ReceiptPayment(long memberId, long amountFen, String method, LocalDate paidOn) {
+    }
+
+    /** The payments recorded with a receipt (one, plus its reversal once voided). */
+    public List<ReceiptPayment> paymentsOfReceipt(long receiptId) {
+        return db.dsl().selectFrom(DUES_PAYMENT).where(DUES_PAYMENT.RECEIPT_ID.eq(receiptId)).orderBy(DUES_PAYMENT.ID)
+                .fetch(r -> new ReceiptPayment(r.getMemberId(), r.getAmountFen(), r.getMethod(), r.getPaidOn()));
+    }
+
     public void voidReceipt(long id, String reason) {
         db.dsl().update(DUES_RECEIPT).set(DUES_RECEIPT.VOIDED, true).set(DUES_RECEIPT.VOID_REASON, reason)
                 .where(DUES_RECEIPT.ID.eq(id)).execute();

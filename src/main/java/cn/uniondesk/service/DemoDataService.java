@@ -170,7 +170,7 @@ public final class DemoDataService {
                     lines.add(new DuesService.PaymentLine(c.memberId(), c.amountFen()));
                 }
             }
-            dues.recordPayments(lines, DuesService.Method.PAYROLL, m.atDay(25), m + " 工资代扣");
+            dues.recordPayments(lines, DuesService.Method.PAYROLL, m.atDay(25), DuesService.payrollBatchRef(m));
             LOG.debug("Demo dues {}: {} charges, {} payments", m, p.members(), lines.size());
         }
     }

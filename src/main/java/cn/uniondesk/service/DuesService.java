@@ -273,6 +273,13 @@ public final class DuesService {
                 String.valueOf(memberId)));
         long signed = method == Method.REFUND ? -amountFen : amountFen;
         return db.inTransaction(() -> {
+            if (method == Method.REFUND) {
+                long paid = dues.paidTotal(memberId);
+                if (amountFen > paid) {
+                    throw new RuleViolationException("dues.refundTooLarge", Money.ofFen(Math.max(0, paid))
+                            .toYuanString());
+                }
+            }
             Long receiptId = null;
             String receiptNo = null;
             if (receipt && method != Method.REFUND) {
@@ -327,23 +334,98 @@ public final class DuesService {
         return String.format("%d-%06d", year, seq);
     }
 
-    /** Voids a receipt: it stays, marked void, with the reason. */
-    public void voidReceipt(int year, int seq, String reason) {
+    /**
+     * Voids a receipt: it stays, marked void, with the reason, and the payment it was issued for
+     * is reversed in the same transaction (a negative payment of the same method and date, linked
+     * to the receipt), so a corrected receipt issued afterwards does not count the money twice.
+     * Returns the amount reversed, in 分.
+     */
+    public long voidReceipt(int year, int seq, String reason) {
         session.require(Permission.MEMBER_WRITE);
-        if (TextNormalizer.normalize(reason).isEmpty()) {
+        String why = TextNormalizer.normalize(reason);
+        if (why.isEmpty()) {
             throw new RuleViolationException("lifecycle.reasonRequired");
         }
         DuesRepository.ReceiptRow r = dues.receipt(year, seq)
                 .orElseThrow(() -> new NotFoundException("dues.receiptNotFound", receiptNumber(year, seq)));
-        db.inTransaction(() -> {
-            dues.voidReceipt(r.id(), TextNormalizer.normalize(reason));
-            audit.record("RECEIPT_VOID", "dues_receipt", receiptNumber(year, seq), "voided=false", "voided=true",
-                    reason);
+        if (r.voided()) {
+            throw new RuleViolationException("dues.receiptAlreadyVoid", receiptNumber(year, seq));
+        }
+        String number = receiptNumber(year, seq);
+        return db.inTransaction(() -> {
+            dues.voidReceipt(r.id(), why);
+            List<DuesRepository.ReceiptPayment> paid = dues.paymentsOfReceipt(r.id());
+            long net = paid.stream().mapToLong(DuesRepository.ReceiptPayment::amountFen).sum();
+            if (net > 0) {
+                DuesRepository.ReceiptPayment first = paid.get(0);
+                dues.insertPayment(first.memberId(), -net, first.method(), first.paidOn(), null, r.id(),
+                        "作废收据 " + number + "：" + why, LocalDateTime.now(clock), session.operator());
+            }
+            audit.record("RECEIPT_VOID", "dues_receipt", number, "voided=false",
+                    "voided=true; reversed_fen=" + Math.max(0, net), why);
+            return Math.max(0, net);
         });
     }
 
     public java.util.Optional<DuesRepository.ReceiptRow> receipt(int year, int seq) {
         return dues.receipt(year, seq);
+    }
+
+    /** A receipt as lists and printouts show it: number, date, member, months, amount, issuer, void state. */
+    public record ReceiptInfo(int year, int seq, LocalDate issuedOn, long memberId, String memberName, String cardNo,
+            String months, long amountFen, String issuedBy, boolean voided, String voidReason) {
+        public String number() {
+            return receiptNumber(year, seq);
+        }
+    }
+
+    /** The receipts issued in {@code year}, by number (voided ones included, marked). */
+    public List<ReceiptInfo> receipts(int year) {
+        session.require(Permission.MEMBER_READ);
+        Map<Long, cn.uniondesk.domain.Member> who = new HashMap<>();
+        List<ReceiptInfo> out = new ArrayList<>();
+        for (DuesRepository.ReceiptRow r : dues.receipts(year)) {
+            out.add(info(r, who));
+        }
+        return out;
+    }
+
+    /** One receipt by its number ({@code 2026-000123}). */
+    public java.util.Optional<ReceiptInfo> receiptInfo(String number) {
+        session.require(Permission.MEMBER_READ);
+        int[] ys = parseReceiptNumber(number);
+        if (ys == null) {
+            return java.util.Optional.empty();
+        }
+        return dues.receipt(ys[0], ys[1]).map(r -> info(r, new HashMap<>()));
+    }
+
+    /** {year, seq} of a receipt number such as {@code 2026-000123}, or null when it is not one. */
+    public static int[] parseReceiptNumber(String number) {
+        String n = number == null ? "" : number.strip();
+        int dash = n.indexOf('-');
+        if (dash <= 0) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(n.substring(0, dash));
+            int seq = Integer.parseInt(n.substring(dash + 1));
+            return year > 0 && seq > 0 ? new int[] {year, seq} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private ReceiptInfo info(DuesRepository.ReceiptRow r, Map<Long, cn.uniondesk.domain.Member> who) {
+        cn.uniondesk.domain.Member m = who.computeIfAbsent(r.memberId(), id -> members.findById(id).orElse(null));
+        return new ReceiptInfo(r.year(), r.seq(), r.issuedOn(), r.memberId(), m == null ? "" : m.name(),
+                m == null ? null : m.cardNo(), r.months(), r.amountFen(), r.issuedBy(), r.voided(), r.voidReason());
+    }
+
+    /** What a member has paid in all, refunds deducted: the most a refund may return. */
+    public long paidTotal(long memberId) {
+        session.require(Permission.MEMBER_READ);
+        return dues.paidTotal(memberId);
     }
 
     /** The months a payment settles, oldest unpaid first (e.g. {@code 2026-09~2026-11}). */
@@ -582,6 +664,22 @@ public final class DuesService {
         public long matchedFen() {
             return matches.stream().mapToLong(Match::amountFen).sum();
         }
+    }
+
+    /** The batch a month's payroll deduction is booked under; a batch is booked once. */
+    public static String payrollBatchRef(YearMonth month) {
+        return month + " 工资代扣";
+    }
+
+    /** The day a month's deduction is booked on: the month's last day, or today while the month runs. */
+    public static LocalDate payrollPaidOn(YearMonth month, LocalDate today) {
+        return month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
+    }
+
+    /** True when the month's payroll deduction ({@link #payrollBatchRef}) has been booked already. */
+    public boolean payrollBooked(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        return dues.hasBatch(payrollBatchRef(month));
     }
 
     /** Matches the month's payroll deduction sheet against the roll; writes nothing. */

@@ -15,6 +15,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -31,7 +33,16 @@ public final class DuesView extends BorderPane {
     private final Messages messages;
     private final TableView<ReportLine> table = new TableView<>();
 
+    /** The 收缴 tab only (no reconciliation or receipts). */
     public DuesView(DuesViewModel vm) {
+        this(vm, null, null);
+    }
+
+    /**
+     * The dues screen with its tabs: 收缴 (roll, members, cash entry), 代扣对账 and 收据. The month
+     * picker drives every tab; the receipts tab shows the picked month's year.
+     */
+    public DuesView(DuesViewModel vm, ReconciliationViewModel recon, ReceiptsViewModel receipts) {
         this.vm = vm;
         this.messages = vm.messages();
         setId("dues");
@@ -106,7 +117,14 @@ public final class DuesView extends BorderPane {
         Label count = new Label();
         count.textProperty().bind(vm.countTextProperty());
         count.setStyle(Styles.MUTED_TEXT);
-        HBox filterBar = new HBox(8, new Label(messages.get("ui.dues.filter")), filterBox, count);
+        Button refund = new Button(messages.get("ui.dues.refund.button"));
+        refund.setId("duesRefund");
+        refund.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.readOnlyProperty()));
+        refund.setOnAction(e -> openRefund());
+        Region s1 = new Region();
+        HBox.setHgrow(s1, Priority.ALWAYS);
+        HBox filterBar = new HBox(8, new Label(messages.get("ui.dues.filter")), filterBox, count, s1, refund);
         filterBar.setAlignment(Pos.CENTER_LEFT);
         table.setId("duesTable");
         table.setItems(vm.rows());
@@ -171,15 +189,59 @@ public final class DuesView extends BorderPane {
         err.textProperty().bind(vm.errorProperty());
         Region s2 = new Region();
         HBox.setHgrow(s2, Priority.ALWAYS);
-        HBox statusBar = new HBox(12, msg, err, s2, batch, newBatch);
+        Button printLast = new Button();
+        printLast.setId("duesPrintReceipt");
+        printLast.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> messages.get("ui.dues.pay.print", vm.lastReceiptProperty().get()), vm.lastReceiptProperty()));
+        printLast.visibleProperty().bind(vm.lastReceiptProperty().isNotEmpty().and(
+                new javafx.beans.property.SimpleBooleanProperty(receipts != null)));
+        printLast.managedProperty().bind(printLast.visibleProperty());
+        if (receipts != null) {
+            printLast.setOnAction(e -> {
+                receipts.open(vm.lastReceiptProperty().get());
+                key.requestFocus();
+            });
+        }
+        HBox statusBar = new HBox(12, msg, printLast, err, s2, batch, newBatch);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         VBox payBox = new VBox(6, payBar, statusBar);
         payBox.setPadding(new Insets(8, 0, 0, 0));
         payBox.setStyle("-fx-border-color: #d0d7de transparent transparent transparent; -fx-padding: 8 0 0 0;");
 
         setTop(top);
-        setCenter(new VBox(8, roll, filterBar, table));
-        setBottom(payBox);
+        VBox collect = new VBox(8, roll, filterBar, table, payBox);
+        collect.setPadding(new Insets(8, 0, 0, 0));
+        if (recon == null && receipts == null) {
+            setCenter(collect);
+        } else {
+            TabPane tabs = new TabPane();
+            tabs.setId("duesTabs");
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.getTabs().add(tab("duesTabCollect", "ui.dues.tab.collect", collect));
+            if (recon != null) {
+                recon.monthProperty().bind(vm.monthProperty());
+                recon.setReadOnly(vm.readOnlyProperty().get());
+                vm.readOnlyProperty().addListener((o, a, b) -> recon.setReadOnly(b));
+                recon.setOnBooked(vm::refresh);
+                tabs.getTabs().add(tab("duesTabRecon", "ui.dues.tab.recon", new ReconciliationPane(recon)));
+            }
+            if (receipts != null) {
+                receipts.yearProperty().set(vm.monthProperty().get().getYear());
+                vm.monthProperty().addListener((o, a, b) -> receipts.yearProperty().set(b.getYear()));
+                receipts.setReadOnly(vm.readOnlyProperty().get());
+                vm.readOnlyProperty().addListener((o, a, b) -> receipts.setReadOnly(b));
+                Tab t = tab("duesTabReceipts", "ui.dues.tab.receipts", new ReceiptsPane(receipts));
+                t.selectedProperty().addListener((o, a, b) -> {
+                    if (b) {
+                        receipts.activate();
+                    } else {
+                        receipts.deactivate();
+                    }
+                });
+                tabs.getTabs().add(t);
+            }
+            setCenter(tabs);
+        }
 
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -188,6 +250,20 @@ public final class DuesView extends BorderPane {
                 vm.deactivate();
             }
         });
+    }
+
+    private Tab tab(String id, String key, javafx.scene.Node content) {
+        Tab t = new Tab(messages.get(key), content);
+        t.setId(id);
+        return t;
+    }
+
+    /** 退款 for the selected member. */
+    private void openRefund() {
+        RefundViewModel r = vm.refundFor(table.getSelectionModel().getSelectedItem());
+        if (r != null) {
+            new RefundDialog(r, getScene() == null ? null : getScene().getWindow(), vm::refunded).show();
+        }
     }
 
     private VBox figure(String key, ObservableValue<String> value, String id) {

@@ -372,6 +372,24 @@ public final class DuesViewModel {
             }, this::fail);
     }
 
+    // --- refunds ----------------------------------------------------------------------------------
+
+    /** A refund entry (退款) for the member of a table row; null for roles that may not write. */
+    public RefundViewModel refundFor(ReportLine line) {
+        if (line == null || readOnly.get()) {
+            return null;
+        }
+        return new RefundViewModel(dues, executor, messages, today, line.memberId(), line.name());
+    }
+
+    /** A refund was recorded: say so and reload the month. */
+    public void refunded(String text) {
+        error.set("");
+        message.set(text);
+        lastReceipt.set("");
+        refresh();
+    }
+
     /** Starts a new batch (after reconciling against a bank slip). */
     public void resetBatch() {
         batchCount = 0;

@@ -40,11 +40,19 @@ class DuesScreenUiTest {
 
     DuesViewModel vm;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void demoTemplate() {
+        DemoCopy.warm();
+    }
+
     @Start
     void start(Stage stage) {
-        ctx = TestData.demo(dir);
-        vm = new DuesViewModel(ctx.dues(), ctx.members(), executor, Messages.chinese(), today);
-        DuesView view = new DuesView(vm);
+        ctx = DemoCopy.open(dir);
+        Messages m = Messages.chinese();
+        vm = new DuesViewModel(ctx.dues(), ctx.members(), executor, m, today);
+        DuesView view = new DuesView(vm, new ReconciliationViewModel(ctx.dues(), executor, m, today),
+                new ReceiptsViewModel(ctx.dues(), ctx.union(), f -> { }, dir.resolve("receipts"), executor, m,
+                        today.getYear()));
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
     }
@@ -92,6 +100,7 @@ class DuesScreenUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#duesPayRecord").queryAs(Button.class).isDisabled()).isTrue();
         assertThat(robot.lookup("#duesApplyRoll").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#duesRefund").queryAs(Button.class).isDisabled()).isTrue();
         robot.interact(() -> vm.setReadOnly(false));
         assertThat(robot.lookup("#duesPayRecord").queryAs(Button.class).isDisabled()).isFalse();
     }

@@ -28,7 +28,7 @@ class DuesViewModelTest {
 
     @BeforeEach
     void open() {
-        ctx = TestData.demo(dir);
+        ctx = DemoCopy.open(dir);
         vm = new DuesViewModel(ctx.dues(), ctx.members(), new SameThreadExecutor(), messages, today);
         vm.activate();
     }

@@ -225,11 +225,11 @@ public final class CaseDetailViewModel {
                 step = wf.transitions().stream().filter(t -> t.action().equals(e.action())).findFirst()
                         .map(t -> text.label(t.label())).orElse(e.action());
         }
-        if (e.toState() == null || e.toState().equals(e.fromState()) && !CaseEvent.REGISTER.equals(e.action())) {
+        if (CaseEvent.REGISTER.equals(e.action()) || e.toState() == null || e.toState().equals(e.fromState())) {
             return step;
         }
-        return messages.get("ui.cases.event.toState", step, text.label(wf.state(e.toState())
-                .map(s -> s.label()).orElse(new cn.uniondesk.domain.cases.Label(e.toState(), e.toState()))));
+        String target = wf.state(e.toState()).map(s -> text.label(s.label())).orElse(e.toState());
+        return target.equals(step) ? step : messages.get("ui.cases.event.toState", step, target);
     }
 
     /** Roles that may take some step see the step buttons; read-only roles see none. */

@@ -94,7 +94,9 @@ public final class CaseDetailView extends ScrollPane {
                     : new Tooltip(messages.get("ui.detail.line", messages.get("ui.detail.changes"), l.changes()))));
             return row;
         });
-        timeline.setPrefHeight(210);
+        timeline.setFixedCellSize(24);
+        timeline.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(4, vm.timeline().size() + 1) * 24.0 + 6, vm.timeline()));
         timeline.setStyle("-fx-font-size: 12px;");
 
         TableView<CaseAttachment> files = new TableView<>(vm.attachments());
@@ -105,7 +107,9 @@ public final class CaseDetailView extends ScrollPane {
         files.getColumns().add(attCol("ui.cases.att.who", 64, CaseAttachment::addedBy));
         files.getColumns().add(attCol("ui.cases.att.when", 112, vm::addedAt));
         files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        files.setPrefHeight(120);
+        files.setFixedCellSize(24);
+        files.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(3, vm.attachments().size() + 1) * 24.0 + 6, vm.attachments()));
         files.setStyle("-fx-font-size: 12px;");
         files.setRowFactory(tv -> {
             TableRow<CaseAttachment> row = new TableRow<>();
@@ -164,14 +168,16 @@ public final class CaseDetailView extends ScrollPane {
 
     private void fillFields() {
         fieldGrid.getChildren().clear();
-        int row = 0;
+        int i = 0;
         for (FieldLine f : vm.fields()) {
             Label k = new Label(f.label());
             k.setStyle(Styles.MUTED_TEXT);
             k.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label(f.value());
             v.setWrapText(true);
-            fieldGrid.addRow(row++, k, v);
+            fieldGrid.add(k, (i % 2) * 2, i / 2);
+            fieldGrid.add(v, (i % 2) * 2 + 1, i / 2);
+            i++;
         }
     }
 

@@ -69,6 +69,10 @@ public final class CaseDetailViewModel {
     private final ObservableList<TimelineLine> timeline = FXCollections.observableArrayList();
     private final ObservableList<CaseAttachment> attachments = FXCollections.observableArrayList();
     private final ObservableList<ActionItem> actions = FXCollections.observableArrayList();
+    private final ObservableList<FieldLine> fieldsView = FXCollections.unmodifiableObservableList(fields);
+    private final ObservableList<TimelineLine> timelineView = FXCollections.unmodifiableObservableList(timeline);
+    private final ObservableList<CaseAttachment> attachmentsView = FXCollections.unmodifiableObservableList(attachments);
+    private final ObservableList<ActionItem> actionsView = FXCollections.unmodifiableObservableList(actions);
     private final ReadOnlyStringWrapper refusals = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -344,19 +348,19 @@ public final class CaseDetailViewModel {
     }
 
     public ObservableList<FieldLine> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return fieldsView;
     }
 
     public ObservableList<TimelineLine> timeline() {
-        return FXCollections.unmodifiableObservableList(timeline);
+        return timelineView;
     }
 
     public ObservableList<CaseAttachment> attachments() {
-        return FXCollections.unmodifiableObservableList(attachments);
+        return attachmentsView;
     }
 
     public ObservableList<ActionItem> actions() {
-        return FXCollections.unmodifiableObservableList(actions);
+        return actionsView;
     }
 
     /** Why the refused steps are refused, one per line (the service's words). */

@@ -55,6 +55,8 @@ final class CaseFormView {
         ListView<MemberRow> matches = new ListView<>(vm.matches());
         matches.setId("cf-matches");
         matches.setPrefHeight(110);
+        matches.setPrefWidth(460);
+        search.setPrefWidth(460);
         matches.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(MemberRow r, boolean empty) {

@@ -110,6 +110,7 @@ public final class CaseFormViewModel {
                 continue;
             }
             FieldInput in = new FieldInput(book.field(n), text.label(book.field(n).label()), required.contains(n), "");
+            in.valueProperty().addListener((o, a, b) -> error.set(""));
             if (CaseFields.REQUESTED_AMOUNT.equals(n) || CaseFields.PROGRAMME_PERIOD.equals(n)) {
                 in.valueProperty().addListener((o, a, b) -> refreshWarnings());
             }

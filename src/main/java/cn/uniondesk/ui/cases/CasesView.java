@@ -121,7 +121,7 @@ public final class CasesView extends BorderPane {
         buildTable();
         SplitPane split = new SplitPane(table, detailView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.46);
+        split.setDividerPositions(0.5);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(0, 10, 10, 10));
 
@@ -146,12 +146,12 @@ public final class CasesView extends BorderPane {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label(messages.get("ui.cases.empty")));
         table.getColumns().add(column("ui.cases.col.no", 96, r -> r.aidCase().caseNo()));
-        table.getColumns().add(column("ui.cases.col.type", 76, r -> vm.typeLabel(r.aidCase().type())));
+        table.getColumns().add(column("ui.cases.col.type", 92, r -> vm.typeLabel(r.aidCase().type())));
         table.getColumns().add(column("ui.cases.col.member", 56, CaseRow::memberName));
-        table.getColumns().add(column("ui.cases.col.department", 70, r -> r.department() == null ? "" : r.department()));
-        table.getColumns().add(column("ui.cases.col.state", 48, vm::stateLabel));
-        table.getColumns().add(column("ui.cases.col.amount", 80, vm::amount));
-        table.getColumns().add(column("ui.cases.col.registered", 130, r -> messages.get("ui.cases.registeredCell",
+        table.getColumns().add(column("ui.cases.col.department", 76, r -> r.department() == null ? "" : r.department()));
+        table.getColumns().add(column("ui.cases.col.state", 40, vm::stateLabel));
+        table.getColumns().add(column("ui.cases.col.amount", 72, vm::amount));
+        table.getColumns().add(column("ui.cases.col.registered", 118, r -> messages.get("ui.cases.registeredCell",
                 r.aidCase().registeredBy(), r.aidCase().registeredOn().toString())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }

@@ -34,6 +34,7 @@ public final class MemberAidViewModel {
     private final LocalDate today;
     private final ObjectProperty<Member> member = new SimpleObjectProperty<>();
     private final ObservableList<CaseRow> memberCases = FXCollections.observableArrayList();
+    private final ObservableList<CaseRow> memberCasesView = FXCollections.unmodifiableObservableList(memberCases);
     private final ReadOnlyStringWrapper hardshipText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -132,7 +133,7 @@ public final class MemberAidViewModel {
     }
 
     public ObservableList<CaseRow> cases() {
-        return FXCollections.unmodifiableObservableList(memberCases);
+        return memberCasesView;
     }
 
     public ReadOnlyStringProperty hardshipTextProperty() {

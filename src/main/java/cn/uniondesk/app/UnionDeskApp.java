@@ -165,7 +165,8 @@ public final class UnionDeskApp extends Application {
         AppContext ctx = gateway.context();
         shellVm = new ShellViewModel(messages);
         ShellView shell = new ShellView(shellVm);
-        MemberListView membersPage = new MemberListView(new MemberListViewModel(ctx.members(), executor, messages));
+        MemberListViewModel membersVm = new MemberListViewModel(ctx.members(), executor, messages);
+        MemberListView membersPage = new MemberListView(membersVm);
         if (ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE)) {
             membersPage.setImportAction(afterClose -> {
                 javafx.stage.Stage wizard = new cn.uniondesk.ui.importer.ImportWizardView(ctx.memberImport(),
@@ -186,6 +187,13 @@ public final class UnionDeskApp extends Application {
                 messages, ctx.members().today().getYear());
         receiptsVm.setReadOnly(duesReadOnly);
         shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm));
+        shell.setAidPage(cn.uniondesk.ui.cases.CasesView.create(ctx.cases(), ctx.members(), ctx.session(), executor,
+                messages, new HostDocumentOpener(this::getHostServices), HostDocumentOpener.viewFolder(),
+                ctx.members().today()));
+        cn.uniondesk.ui.cases.MemberAidViewModel aidVm = new cn.uniondesk.ui.cases.MemberAidViewModel(ctx.cases(),
+                ctx.hardship(), ctx.session(), executor, messages, ctx.members().today());
+        aidVm.memberProperty().bind(membersVm.selectedMemberProperty());
+        membersPage.setAidPane(new cn.uniondesk.ui.cases.MemberAidPane(aidVm));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);
@@ -224,6 +232,7 @@ public final class UnionDeskApp extends Application {
     /** Closes the data (after the exit backup, in the background) and returns to the login page. */
     private void logout() {
         idle.stop();
+        HostDocumentOpener.clean(HostDocumentOpener.viewFolder());
         lockVm.clear();
         account = null;
         stage.titleProperty().unbind();
@@ -305,6 +314,7 @@ public final class UnionDeskApp extends Application {
 
     /** Ends the app's work: the exit backup (failures logged), then the data is closed. */
     void shutdown() {
+        HostDocumentOpener.clean(HostDocumentOpener.viewFolder());
         if (idle != null) {
             idle.stop();
         }

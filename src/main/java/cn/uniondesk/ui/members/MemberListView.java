@@ -53,6 +53,25 @@ public final class MemberListView extends BorderPane {
     private final ListChangeListener<Department> departmentsListener = c -> fillDepartments();
 
     private final Button importButton = new Button();
+    private VBox detailBox;
+    private Label historyTitle;
+    private TableView<MemberEvent> historyTable;
+
+    /**
+     * Adds a 帮扶 tab beside the history in the detail pane (the member's cases and hardship file);
+     * the composition root wires it, since it needs the case services.
+     */
+    public void setAidPane(javafx.scene.Node pane) {
+        javafx.scene.control.Tab historyTab = new javafx.scene.control.Tab(historyTitle.getText(), historyTable);
+        javafx.scene.control.Tab aidTab = new javafx.scene.control.Tab(messages.get("ui.nav.aid"), pane);
+        aidTab.setId("aidTab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(historyTab, aidTab);
+        tabs.setId("detailTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        detailBox.getChildren().removeAll(historyTitle, historyTable);
+        detailBox.getChildren().add(tabs);
+    }
 
     /**
      * Offers 导入Excel on this screen; {@code open} shows the import wizard and runs
@@ -245,6 +264,9 @@ public final class MemberListView extends BorderPane {
         VBox box = new VBox(8, detailTitle, detailGrid, historyTitle, history);
         box.setPadding(new Insets(10));
         box.setId("detail");
+        this.detailBox = box;
+        this.historyTitle = historyTitle;
+        this.historyTable = history;
         return box;
     }
 

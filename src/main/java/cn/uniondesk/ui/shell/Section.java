@@ -5,7 +5,7 @@ public enum Section {
     DASHBOARD("ui.nav.dashboard", "ui.coming.dashboard"),
     MEMBERS("ui.nav.members", null),
     DUES("ui.nav.dues", null),
-    AID("ui.nav.aid", "ui.coming.aid"),
+    AID("ui.nav.aid", null),
     REPORTS("ui.nav.reports", "ui.coming.reports"),
     UPLOAD("ui.nav.upload", "ui.coming.upload"),
     SETTINGS("ui.nav.settings", null);

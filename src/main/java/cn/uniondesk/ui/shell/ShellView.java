@@ -68,6 +68,9 @@ public final class ShellView extends BorderPane {
         Label duesLoading = new Label();
         duesLoading.textProperty().bind(vm.statusProperty());
         pages.put(Section.DUES, new StackPane(duesLoading));
+        Label aidLoading = new Label();
+        aidLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.AID, new StackPane(aidLoading));
 
         Label union = new Label();
         union.setId("unionName");
@@ -114,6 +117,14 @@ public final class ShellView extends BorderPane {
         pages.put(Section.DUES, page);
         if (vm.sectionProperty().get() == Section.DUES) {
             show(Section.DUES);
+        }
+    }
+
+    /** Puts the 帮扶 (aid and cases) screen in place once an account has signed in. */
+    public void setAidPage(Node page) {
+        pages.put(Section.AID, page);
+        if (vm.sectionProperty().get() == Section.AID) {
+            show(Section.AID);
         }
     }
 

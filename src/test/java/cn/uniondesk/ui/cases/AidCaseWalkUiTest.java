@@ -9,6 +9,7 @@ import cn.uniondesk.domain.UnionInfo;
 import cn.uniondesk.domain.cases.CaseRow;
 import cn.uniondesk.domain.cases.CaseType;
 import cn.uniondesk.i18n.Messages;
+import cn.uniondesk.service.CaseService;
 import cn.uniondesk.service.MemberQuery;
 import cn.uniondesk.service.Session;
 import cn.uniondesk.ui.TestData;
@@ -279,6 +280,7 @@ class AidCaseWalkUiTest {
         // more cases of other types and states, for the list's picture
         List<MemberRow> others = ctx.members().search(MemberQuery.all()).subList(1, 6);
         var cs = ctx.cases();
+        int before = cs.list(CaseService.CaseQuery.all()).size();
         cs.register(CaseType.MEDICAL_AID, others.get(0).id(), Map.of("summary", "住院手术费用负担重", "hospital",
                 "市第一人民医院", "diagnosis", "腰椎间盘突出"), null);
         long edu = cs.register(CaseType.EDUCATION_AID, others.get(1).id(), Map.of("summary", "子女考入大学",
@@ -290,7 +292,7 @@ class AidCaseWalkUiTest {
         cs.register(CaseType.LABOUR_DISPUTE, others.get(4).id(), Map.of("summary", "拖欠加班费", "opposingParty",
                 "某劳务派遣公司", "claim", "支付加班费", "claimAmount", "3600"), null);
         robot.interact(() -> page.viewModel().refresh());
-        waitFor(() -> table(robot).getItems().size() == 6);
+        waitFor(() -> table(robot).getItems().size() == before + 5);
         selectCase(robot, caseNo);
         snapshot("cases-list.png");
     }

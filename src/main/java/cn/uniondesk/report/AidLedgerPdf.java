@@ -43,7 +43,7 @@ public final class AidLedgerPdf {
         doc.add(sub);
 
         PdfPTable t = PdfReport.table(AidLedgerColumns.headers(m),
-                new float[] {0.6f, 1.5f, 1.5f, 1f, 1f, 1.4f, 1.6f, 1.3f, 1.3f, 1.3f, 1.1f, 1f, 1f});
+                new float[] {0.6f, 1.5f, 1.4f, 1f, 1f, 1.3f, 1.5f, 1.6f, 1.6f, 1.3f, 1.1f, 0.9f, 0.9f});
         for (LedgerLine x : l.lines()) {
             PdfReport.cell(t, Integer.toString(x.no()), true);
             PdfReport.cell(t, x.caseNo(), false);

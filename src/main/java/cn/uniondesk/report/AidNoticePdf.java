@@ -38,8 +38,8 @@ public final class AidNoticePdf {
         Paragraph title = new Paragraph(m.get("casedoc.notice.title"), PdfFonts.bold(18));
         title.setAlignment(Element.ALIGN_CENTER);
         doc.add(title);
-        Paragraph intro = new Paragraph(m.get("casedoc.notice.intro", n.unionName(), period, n.lines().size(),
-                AidLedgerPdf.yuan(n.total())), PdfFonts.font(11));
+        Paragraph intro = new Paragraph(m.get("casedoc.notice.intro", n.unionName(), n.from().toString(),
+                n.to().toString(), n.lines().size(), AidLedgerPdf.yuan(n.total())), PdfFonts.font(11));
         intro.setFirstLineIndent(22);
         intro.setSpacingBefore(8);
         intro.setLeading(18);

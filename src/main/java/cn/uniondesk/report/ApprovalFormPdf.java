@@ -48,12 +48,12 @@ public final class ApprovalFormPdf {
     }
 
     private static void body(Document doc, ApprovalForm f, Messages m) throws DocumentException {
-        Paragraph title = new Paragraph(m.get("casedoc.form.title"), PdfFonts.bold(18));
+        Paragraph title = new Paragraph(m.get("casedoc.form.title"), PdfFonts.bold(17));
         title.setAlignment(Element.ALIGN_CENTER);
         doc.add(title);
         Paragraph union = new Paragraph(f.unionName(), PdfFonts.font(11));
         union.setAlignment(Element.ALIGN_CENTER);
-        union.setSpacingAfter(6);
+        union.setSpacingAfter(4);
         doc.add(union);
 
         PdfPTable head = new PdfPTable(new float[] {1, 1, 1, 1});
@@ -147,17 +147,19 @@ public final class ApprovalFormPdf {
                 m.get("casedoc.form.sign.reviewer"), m.get("casedoc.form.sign.approver"),
                 m.get("casedoc.form.sign.date"), m.get("casedoc.form.sign.seal"))) {
             PdfPCell c = new PdfPCell(new Phrase(l, PdfFonts.font(10)));
-            c.setMinimumHeight(l.equals(m.get("casedoc.form.sign.seal")) ? 70 : 54);
+            c.setMinimumHeight(36);
             c.setPadding(5);
             c.setVerticalAlignment(Element.ALIGN_TOP);
             sign.addCell(c);
         }
+        PdfPCell printed = new PdfPCell(new Phrase(m.get("casedoc.form.printed", f.printedBy(),
+                AT.format(f.printedAt()), f.unmasked() ? m.get("casedoc.form.unmasked") : m.get("casedoc.form.masked")),
+                PdfFonts.font(8)));
+        printed.setColspan(3);
+        printed.setBorder(Rectangle.NO_BORDER);
+        printed.setPaddingTop(4);
+        sign.addCell(printed);
         doc.add(sign);
-
-        Paragraph printed = new Paragraph(m.get("casedoc.form.printed", f.printedBy(), AT.format(f.printedAt()),
-                f.unmasked() ? m.get("casedoc.form.unmasked") : m.get("casedoc.form.masked")), PdfFonts.font(8));
-        printed.setSpacingBefore(6);
-        doc.add(printed);
     }
 
     private static PdfPTable household(ApprovalForm f, Messages m) {
@@ -238,9 +240,9 @@ public final class ApprovalFormPdf {
     }
 
     private static PdfPTable grid() {
-        PdfPTable t = new PdfPTable(new float[] {1.3f, 2.2f, 1.3f, 2.2f});
+        PdfPTable t = new PdfPTable(new float[] {1.1f, 2.4f, 1.1f, 2.4f});
         t.setWidthPercentage(100);
-        t.setSpacingBefore(6);
+        t.setSpacingBefore(4);
         return t;
     }
 
@@ -248,7 +250,7 @@ public final class ApprovalFormPdf {
         PdfPCell c = cell(text, PdfFonts.bold(10), SECTION);
         c.setColspan(cols);
         t.addCell(c);
-        t.setSpacingBefore(6);
+        t.setSpacingBefore(4);
     }
 
     private static void label(PdfPTable t, String text) {
@@ -256,14 +258,15 @@ public final class ApprovalFormPdf {
     }
 
     private static void value(PdfPTable t, String text, int colspan) {
-        PdfPCell c = cell(text, PdfFonts.font(10), null);
+        PdfPCell c = cell(text, PdfFonts.font(9.5f), null);
         c.setColspan(colspan);
         t.addCell(c);
     }
 
     private static PdfPCell cell(String text, com.lowagie.text.Font font, Color bg) {
         PdfPCell c = new PdfPCell(new Phrase(text == null ? "" : text, font));
-        c.setPadding(4);
+        c.setPadding(2.5f);
+        c.setPaddingBottom(3.5f);
         if (bg != null) {
             c.setBackgroundColor(bg);
         }

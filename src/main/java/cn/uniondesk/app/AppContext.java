@@ -17,6 +17,7 @@ import cn.uniondesk.domain.Role;
 import cn.uniondesk.service.AccountService;
 import cn.uniondesk.service.AuditService;
 import cn.uniondesk.service.BackupService;
+import cn.uniondesk.service.CaseDocumentService;
 import cn.uniondesk.service.CaseService;
 import cn.uniondesk.service.HardshipService;
 import cn.uniondesk.service.DemoDataService;
@@ -55,6 +56,7 @@ public final class AppContext implements AutoCloseable {
     private final MemberExportService memberExport;
     private final HardshipService hardship;
     private final CaseService cases;
+    private final CaseDocumentService caseDocuments;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -80,6 +82,7 @@ public final class AppContext implements AutoCloseable {
                 Regions.standard());
         this.cases = new CaseService(database, new CaseRepository(database), hardshipRepo, memberRepo,
                 new AttachmentStore(dataDir, fileKey), session, audit, clock);
+        this.caseDocuments = new CaseDocumentService(database, cases, hardship, members, union, session, audit, clock);
         this.demo.useCases(new cn.uniondesk.service.DemoCasesService(cases, hardship, members, accounts, session, clock,
                 fileKey == null ? null : DEMO_PASSWORD.toCharArray()));
     }
@@ -223,6 +226,11 @@ public final class AppContext implements AutoCloseable {
     /** Aid and cases (帮扶): cases, workflows, attachments, caps, ledger rows. */
     public CaseService cases() {
         return cases;
+    }
+
+    /** The approval form, the aid ledger and the public notice (帮扶审批表, 帮扶救助台账, 公示). */
+    public CaseDocumentService caseDocuments() {
+        return caseDocuments;
     }
 
     /** Hardship files (困难职工档案) and the 低保 lines. */

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code cases list|show|transition}: aid and cases (帮扶) from the command line, for scripting. */
 @Command(name = "cases", description = "aid and cases (帮扶救助与案件)", subcommands = {CasesCommand.ListCommand.class,
-    CasesCommand.ShowCommand.class, CasesCommand.TransitionCommand.class})
+    CasesCommand.ShowCommand.class, CasesCommand.TransitionCommand.class, CasesDocumentsCommand.Ledger.class,
+    CasesDocumentsCommand.Form.class, CasesDocumentsCommand.Notice.class})
 final class CasesCommand {
     @ParentCommand
     UnionDeskCommand root;

@@ -41,4 +41,25 @@ public final class MaskingPolicy {
         }
         return f == MemberField.ID_NUMBER ? idNumber(raw) : mobile(raw);
     }
+
+    /**
+     * A name as a public notice (公示) shows it: the first and last characters kept, the rest
+     * starred ({@code 张小明 → 张*明}, {@code 欧阳小明 → 欧**明}); a two-character name keeps its first
+     * ({@code 张三 → 张*}). Counted in code points, so rare characters outside the BMP are whole.
+     */
+    public static String publicName(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return "";
+        }
+        int[] cp = raw.strip().codePoints().toArray();
+        if (cp.length == 1) {
+            return new String(cp, 0, 1) + "*";
+        }
+        StringBuilder sb = new StringBuilder().appendCodePoint(cp[0]);
+        if (cp.length == 2) {
+            return sb.append('*').toString();
+        }
+        sb.append("*".repeat(cp.length - 2));
+        return sb.appendCodePoint(cp[cp.length - 1]).toString();
+    }
 }

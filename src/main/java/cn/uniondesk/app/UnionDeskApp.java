@@ -187,7 +187,7 @@ public final class UnionDeskApp extends Application {
                 messages, ctx.members().today().getYear());
         receiptsVm.setReadOnly(duesReadOnly);
         shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm));
-        shell.setAidPage(cn.uniondesk.ui.cases.CasesView.create(ctx.cases(), ctx.members(), ctx.session(), executor,
+        shell.setAidPage(cn.uniondesk.ui.cases.CasesView.create(ctx.cases(), ctx.caseDocuments(), ctx.members(), ctx.session(), executor,
                 messages, new HostDocumentOpener(this::getHostServices), HostDocumentOpener.viewFolder(),
                 ctx.members().today()));
         cn.uniondesk.ui.cases.MemberAidViewModel aidVm = new cn.uniondesk.ui.cases.MemberAidViewModel(ctx.cases(),

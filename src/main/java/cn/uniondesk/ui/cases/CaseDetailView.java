@@ -142,7 +142,18 @@ public final class CaseDetailView extends ScrollPane {
         HBox attTitle = new HBox(8, section("ui.cases.section.attachments"), spacer, attach, open);
         attTitle.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(8, title, header, section("ui.cases.section.fields"), fieldGrid,
+        Button print = new Button(messages.get("ui.cases.form.print"));
+        print.setId("casePrintForm");
+        print.setVisible(vm.canPrint());
+        print.managedProperty().bind(print.visibleProperty());
+        print.disableProperty().bind(vm.currentProperty().isNull().or(vm.busyProperty()));
+        print.setOnAction(e -> vm.printApprovalForm());
+        Region titleSpacer = new Region();
+        HBox.setHgrow(titleSpacer, Priority.ALWAYS);
+        HBox titleBar = new HBox(8, title, titleSpacer, print);
+        titleBar.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(8, titleBar, header, section("ui.cases.section.fields"), fieldGrid,
                 section("ui.cases.section.actions"), actionBox, refusals, message, error,
                 section("ui.cases.section.timeline"), timeline, attTitle, files);
         box.setPadding(new Insets(10));

@@ -55,6 +55,7 @@ public final class CaseDetailViewModel {
     private final Messages messages;
     private final CaseText text;
     private final DocumentOpener opener;
+    private cn.uniondesk.service.CaseDocumentService documents;
     private final Path viewFolder;
     private final java.time.LocalDate today;
 
@@ -282,6 +283,41 @@ public final class CaseDetailViewModel {
             load(id);
             onChanged.run();
         }, e -> {
+                busy.set(false);
+                error.set(text.error(e));
+            });
+    }
+
+    /** The documents (approval form); without them the print command is not offered. */
+    public void setDocuments(cn.uniondesk.service.CaseDocumentService documents) {
+        this.documents = documents;
+    }
+
+    public boolean canPrint() {
+        return documents != null;
+    }
+
+    /**
+     * 打印审批表: writes the case's approval form (帮扶审批表, ID numbers masked) as a PDF and opens it
+     * with the system viewer, from where the clerk prints it.
+     */
+    public void printApprovalForm() {
+        CaseDetail d = current.get();
+        if (d == null || documents == null) {
+            return;
+        }
+        long id = d.aidCase().id();
+        Path out = viewFolder.resolve(messages.get("ui.cases.form.file", d.aidCase().caseNo()));
+        busy.set(true);
+        executor.run(() -> {
+            java.nio.file.Files.createDirectories(viewFolder);
+            documents.approvalForm(id, out, messages, null);
+            return out;
+        }, p -> {
+                busy.set(false);
+                error.set("");
+                opener.open(p);
+            }, e -> {
                 busy.set(false);
                 error.set(text.error(e));
             });

@@ -42,6 +42,18 @@ public final class CasesView extends BorderPane {
         return new CasesView(list, new CaseDetailView(detail));
     }
 
+    /** As {@link #create}, with the documents: the case view offers 打印审批表. */
+    public static CasesView create(cn.uniondesk.service.CaseService cases,
+            cn.uniondesk.service.CaseDocumentService documents, cn.uniondesk.service.MemberService members,
+            cn.uniondesk.service.Session session, cn.uniondesk.ui.common.BackgroundExecutor executor, Messages messages,
+            cn.uniondesk.ui.common.DocumentOpener opener, java.nio.file.Path viewFolder, java.time.LocalDate today) {
+        CaseDetailViewModel detail = new CaseDetailViewModel(cases, session, executor, messages, opener, viewFolder,
+                today);
+        detail.setDocuments(documents);
+        CaseListViewModel list = new CaseListViewModel(cases, members, session, executor, messages, detail);
+        return new CasesView(list, new CaseDetailView(detail));
+    }
+
     public CaseListViewModel viewModel() {
         return vm;
     }

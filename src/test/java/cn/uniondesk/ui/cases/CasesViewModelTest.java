@@ -385,4 +385,25 @@ class CasesViewModelTest {
                 messages, LocalDate.now(TestApp.CLOCK));
         assertThat(readOnly.canEdit()).isFalse();
     }
+
+    @Test
+    void printApprovalFormWritesThePdfOfTheShownCaseAndOpensIt() throws Exception {
+        long id = livingAid(zhang);
+        CaseDetailViewModel clerk = detail();
+        assertThat(clerk.canPrint()).isFalse();
+        clerk.setDocuments(ctx.caseDocuments());
+        assertThat(clerk.canPrint()).isTrue();
+        clerk.printApprovalForm();
+        assertThat(opened).as("nothing shown, nothing printed").isEmpty();
+        clerk.load(id);
+        clerk.printApprovalForm();
+        assertThat(clerk.errorProperty().get()).isEmpty();
+        assertThat(opened).hasSize(1);
+        String caseNo = ctx.cases().get(id).caseNo();
+        assertThat(opened.get(0).getFileName().toString()).isEqualTo("帮扶审批表-" + caseNo + ".pdf");
+        try (com.lowagie.text.pdf.PdfReader r = new com.lowagie.text.pdf.PdfReader(opened.get(0).toString())) {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(r).getTextFromPage(1);
+            assertThat(text).contains("帮扶审批表").contains(caseNo).contains("张");
+        }
+    }
 }

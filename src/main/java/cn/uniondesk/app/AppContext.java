@@ -48,6 +48,7 @@ public final class AppContext implements AutoCloseable {
     private final DuesService dues;
     private final MemberImportService memberImport;
     private final MemberExportService memberExport;
+    private final cn.uniondesk.service.WageImportService wageImport;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -63,7 +64,9 @@ public final class AppContext implements AutoCloseable {
         this.accounts = new AccountService(database, new AccountRepository(database), vault, fileKey, session, audit,
                 clock);
         this.backups = new BackupService(database, dataDir, session, audit, clock);
-        this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
+        DuesRepository duesRepo = new DuesRepository(database);
+        this.dues = new DuesService(database, duesRepo, memberRepo, session, audit, clock);
+        this.wageImport = new cn.uniondesk.service.WageImportService(database, duesRepo, memberRepo, dues, session);
         this.demo.useDues(dues);
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
@@ -172,6 +175,11 @@ public final class AppContext implements AutoCloseable {
 
     public DuesService dues() {
         return dues;
+    }
+
+    /** Wage bases from the office's wage sheet (dry run, then apply). */
+    public cn.uniondesk.service.WageImportService wageImport() {
+        return wageImport;
     }
 
     public BackupService backups() {

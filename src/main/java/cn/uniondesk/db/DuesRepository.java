@@ -111,6 +111,51 @@ public final class DuesRepository {
                 .fetch(r -> Map.entry(YearMonth.from(r.value1()), r.value2()));
     }
 
+    /** One wage to record: from a month on, in 分. */
+    public record WageEntry(long memberId, YearMonth from, long wageFen) {
+    }
+
+    /**
+     * Records many wages with one JDBC batch of {@code MERGE … KEY}: a wage for the same member
+     * and month replaces that month's entry, other months' entries (the history) stay.
+     */
+    public void saveWages(List<WageEntry> wages, String by, LocalDateTime at) {
+        if (wages.isEmpty()) {
+            return;
+        }
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("MERGE INTO MEMBER_WAGE (MEMBER_ID, EFFECTIVE_FROM, "
+                    + "WAGE_FEN, RECORDED_AT, RECORDED_BY) KEY (MEMBER_ID, EFFECTIVE_FROM) VALUES (?,?,?,?,?)")) {
+                int n = 0;
+                for (WageEntry w : wages) {
+                    ps.setLong(1, w.memberId());
+                    ps.setObject(2, w.from().atDay(1));
+                    ps.setLong(3, w.wageFen());
+                    ps.setObject(4, at);
+                    ps.setString(5, by);
+                    ps.addBatch();
+                    if (++n % 2000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Every member's wage history: member → (month → wage in 分). */
+    public Map<Long, java.util.TreeMap<YearMonth, Long>> wageHistories() {
+        Map<Long, java.util.TreeMap<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM, MEMBER_WAGE.WAGE_FEN)
+                .from(MEMBER_WAGE).fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                out.computeIfAbsent(r.get(MEMBER_WAGE.MEMBER_ID), k -> new java.util.TreeMap<>())
+                        .put(YearMonth.from(r.get(MEMBER_WAGE.EFFECTIVE_FROM)), r.get(MEMBER_WAGE.WAGE_FEN));
+            }
+        }
+        return out;
+    }
+
     // --- roll input ---------------------------------------------------------------------------
 
     /**
@@ -184,6 +229,56 @@ public final class DuesRepository {
                 .orderBy(DUES_CHARGE.PERIOD, DUES_CHARGE.ID)
                 .fetch(r -> new Charge(r.getMemberId(), YearMonth.from(r.getPeriod()), ChargeKind.valueOf(r.getKind()),
                         r.getBaseFen(), r.getAmountFen(), r.getExemption()));
+    }
+
+    /** The months from {@code from} on that hold charges, oldest first. */
+    public List<YearMonth> chargedMonths(YearMonth from) {
+        return db.dsl().selectDistinct(DUES_CHARGE.PERIOD).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.ge(from.atDay(1))).orderBy(DUES_CHARGE.PERIOD)
+                .fetch(r -> YearMonth.from(r.value1()));
+    }
+
+    /** Charges per member and month within {@code [from, to]} (all kinds summed): member → month → 分. */
+    public Map<Long, Map<YearMonth, Long>> chargesByMonth(YearMonth from, YearMonth to, Long only) {
+        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD, DSL.sum(DUES_CHARGE.AMOUNT_FEN))
+                .from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.between(from.atDay(1), to.atDay(1)))
+                .and(only == null ? DSL.noCondition() : DUES_CHARGE.MEMBER_ID.eq(only))
+                .groupBy(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(YearMonth.from(r.value2()),
+                        r.value3().longValue());
+            }
+        }
+        return out;
+    }
+
+    /** Payments per member and month of payment within {@code [from, to]}: member → month → 分 (refunds negative). */
+    public Map<Long, Map<YearMonth, Long>> paymentsByMonth(YearMonth from, YearMonth to, Long only) {
+        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.PAID_ON, DUES_PAYMENT.AMOUNT_FEN)
+                .from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.between(from.atDay(1), to.atEndOfMonth()))
+                .and(only == null ? DSL.noCondition() : DUES_PAYMENT.MEMBER_ID.eq(only))
+                .fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(YearMonth.from(r.value2()), r.value3(),
+                        Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Receipts issued within {@code [from, to]}, oldest first. */
+    public List<ReceiptRow> receiptsIssued(YearMonth from, YearMonth to, Long only) {
+        return db.dsl().selectFrom(DUES_RECEIPT)
+                .where(DUES_RECEIPT.ISSUED_ON.between(from.atDay(1), to.atEndOfMonth()))
+                .and(only == null ? DSL.noCondition() : DUES_RECEIPT.MEMBER_ID.eq(only))
+                .orderBy(DUES_RECEIPT.RECEIPT_YEAR, DUES_RECEIPT.SEQ)
+                .fetch(r -> new ReceiptRow(r.getId(), r.getReceiptYear(), r.getSeq(), r.getMemberId(),
+                        r.getAmountFen(), r.getMonthsCovered(), r.getIssuedOn(), r.getIssuedBy(), r.getVoided(),
+                        r.getVoidReason()));
     }
 
     public boolean hasCharges(YearMonth month) {

@@ -49,6 +49,7 @@ public final class AppContext implements AutoCloseable {
     private final MemberImportService memberImport;
     private final MemberExportService memberExport;
     private final cn.uniondesk.service.WageImportService wageImport;
+    private final cn.uniondesk.service.BenchDataService benchData;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -67,6 +68,8 @@ public final class AppContext implements AutoCloseable {
         DuesRepository duesRepo = new DuesRepository(database);
         this.dues = new DuesService(database, duesRepo, memberRepo, session, audit, clock);
         this.wageImport = new cn.uniondesk.service.WageImportService(database, duesRepo, memberRepo, dues, session);
+        this.benchData = new cn.uniondesk.service.BenchDataService(database, memberRepo, deptRepo, duesRepo, audit,
+                session, clock);
         this.demo.useDues(dues);
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
@@ -180,6 +183,11 @@ public final class AppContext implements AutoCloseable {
     /** Wage bases from the office's wage sheet (dry run, then apply). */
     public cn.uniondesk.service.WageImportService wageImport() {
         return wageImport;
+    }
+
+    /** Generated members for the benchmark harness. */
+    public cn.uniondesk.service.BenchDataService benchData() {
+        return benchData;
     }
 
     public BackupService backups() {

@@ -131,7 +131,13 @@ public final class UnionDeskApp extends Application {
         cn.uniondesk.ui.dues.DuesViewModel duesVm = new cn.uniondesk.ui.dues.DuesViewModel(ctx.dues(),
                 ctx.members(), executor, messages, ctx.members().today());
         duesVm.setReadOnly(!ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE));
-        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm));
+        cn.uniondesk.ui.dues.DuesView duesView = new cn.uniondesk.ui.dues.DuesView(duesVm);
+        shell.setDuesPage(duesView);
+        cn.uniondesk.ui.dues.WageImportViewModel wageVm = new cn.uniondesk.ui.dues.WageImportViewModel(
+                ctx.wageImport(), executor, messages, java.time.YearMonth.from(ctx.members().today()));
+        wageVm.setReadOnly(!ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE));
+        cn.uniondesk.ui.dues.DuesTools.install(duesView, duesVm, wageVm,
+                new cn.uniondesk.ui.dues.StatementExportViewModel(ctx.dues(), ctx.union(), executor, messages));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

@@ -56,7 +56,7 @@ final class DuesWageImportCommand implements Callable<Integer> {
             }
             print(r, m, out, file.getFileName().toString());
             if (r.hasErrors()) {
-                out.println(m.get("dues.wage.hasErrors", r.errors().size(), r.errors().get(0).rowNumber()));
+                out.println(m.get("dues.wage.hasErrors", r.errors().size(), row(r.errors().get(0))));
                 return UnionDeskCommand.REJECTED;
             }
             if (!apply) {
@@ -80,27 +80,27 @@ final class DuesWageImportCommand implements Callable<Integer> {
                 r.warnings()));
         for (Line l : r.lines()) {
             String text = switch (l.kind()) {
-                case CHANGED -> m.get("dues.wage.line.CHANGED", l.rowNumber(), l.name(), nz(l.cardNo()),
+                case CHANGED -> m.get("dues.wage.line.CHANGED", row(l), l.name(), nz(l.cardNo()),
                         l.oldFen() == null ? "-" : yuan(l.oldFen()), yuan(l.newFen()), l.from().toString(),
                         l.backDuesFen() == 0 ? "" : m.get("dues.wage.line.back", yuan(l.backDuesFen())));
                 case UNCHANGED -> null;
-                case NOT_FOUND -> m.get("dues.wage.line.NOT_FOUND", l.rowNumber(), l.name());
-                case NOT_A_MEMBER -> m.get("dues.wage.line.NOT_A_MEMBER", l.rowNumber(), l.name(), nz(l.cardNo()),
+                case NOT_FOUND -> m.get("dues.wage.line.NOT_FOUND", row(l), l.name());
+                case NOT_A_MEMBER -> m.get("dues.wage.line.NOT_A_MEMBER", row(l), l.name(), nz(l.cardNo()),
                         m.get("status." + l.detail()));
-                case DUPLICATE -> m.get("dues.wage.line.DUPLICATE", l.rowNumber(), l.name(), l.firstRow());
-                case DUPLICATE_CONFLICT -> m.get("dues.wage.line.DUPLICATE_CONFLICT", l.rowNumber(), l.name(),
-                        l.firstRow());
-                case INVALID_AMOUNT -> m.get("dues.wage.line.INVALID_AMOUNT", l.rowNumber(), l.name(), l.detail());
-                case INVALID_MONTH -> m.get("dues.wage.line.INVALID_MONTH", l.rowNumber(), l.name(), l.detail());
+                case DUPLICATE -> m.get("dues.wage.line.DUPLICATE", row(l), l.name(), String.valueOf(l.firstRow()));
+                case DUPLICATE_CONFLICT -> m.get("dues.wage.line.DUPLICATE_CONFLICT", row(l), l.name(),
+                        String.valueOf(l.firstRow()));
+                case INVALID_AMOUNT -> m.get("dues.wage.line.INVALID_AMOUNT", row(l), l.name(), l.detail());
+                case INVALID_MONTH -> m.get("dues.wage.line.INVALID_MONTH", row(l), l.name(), l.detail());
             };
             if (text != null) {
                 out.println(text);
             }
             for (Warning w : l.warnings()) {
                 out.println(switch (w) {
-                    case NAME_MISMATCH -> m.get("dues.wage.warn.NAME_MISMATCH", l.rowNumber(), l.name(),
+                    case NAME_MISMATCH -> m.get("dues.wage.warn.NAME_MISMATCH", row(l), l.name(),
                             nz(l.registerName()));
-                    case ID_INVALID -> m.get("dues.wage.warn.ID_INVALID", l.rowNumber());
+                    case ID_INVALID -> m.get("dues.wage.warn.ID_INVALID", row(l));
                 });
             }
         }
@@ -108,6 +108,10 @@ final class DuesWageImportCommand implements Callable<Integer> {
             out.println(m.get("dues.wage.backTotal", r.backDues().size(), r.backDuesMonths(),
                     yuan(r.backDuesTotalFen())));
         }
+    }
+
+    private static String row(Line l) {
+        return String.valueOf(l.rowNumber());
     }
 
     private static String yuan(long fen) {

@@ -182,7 +182,8 @@ public final class WageImportService {
             Report r = analyse(content, month, true, bookBackDues);
             if (r.hasErrors()) {
                 Line first = r.errors().get(0);
-                throw new RuleViolationException("dues.wage.hasErrors", r.errors().size(), first.rowNumber());
+                throw new RuleViolationException("dues.wage.hasErrors", r.errors().size(),
+                        String.valueOf(first.rowNumber()));
             }
             List<DuesService.WageChange> wages = new ArrayList<>();
             Map<Long, Long> old = new HashMap<>();

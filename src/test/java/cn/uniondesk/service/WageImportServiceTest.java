@@ -169,7 +169,7 @@ class WageImportServiceTest {
         assertThatThrownBy(() -> wages.apply(f, OCT, true)).isInstanceOfSatisfying(RuleViolationException.class,
                 e -> {
                     assertThat(e.messageKey()).isEqualTo("dues.wage.hasErrors");
-                    assertThat(e.args()).containsExactly(3, 5);
+                    assertThat(e.args()).containsExactly(3, "5");
                 });
         // nothing written: not even the good row
         assertThat(wageHistory(a)).isEmpty();

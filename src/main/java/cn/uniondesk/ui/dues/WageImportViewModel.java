@@ -183,7 +183,7 @@ public final class WageImportViewModel {
             out.add(new Row(l.rowNumber(), l.name(), l.cardNo() == null ? "" : l.cardNo(), result,
                     l.oldFen() == null ? "" : yuan(l.oldFen()), l.newFen() == null ? "" : yuan(l.newFen()),
                     l.from() == null ? "" : l.from().toString(), l.backDuesFen() == 0 ? "" : yuan(l.backDuesFen()),
-                    String.join("；", notes), l.kind().error(), !l.warnings().isEmpty()));
+                    String.join(messages.get("ui.dues.wage.noteJoin"), notes), l.kind().error(), !l.warnings().isEmpty()));
         }
         return out;
     }

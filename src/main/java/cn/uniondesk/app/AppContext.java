@@ -57,6 +57,8 @@ public final class AppContext implements AutoCloseable {
     private final HardshipService hardship;
     private final CaseService cases;
     private final CaseDocumentService caseDocuments;
+    private final cn.uniondesk.service.WageImportService wageImport;
+    private final cn.uniondesk.service.BenchDataService benchData;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -72,7 +74,11 @@ public final class AppContext implements AutoCloseable {
         this.accounts = new AccountService(database, new AccountRepository(database), vault, fileKey, session, audit,
                 clock);
         this.backups = new BackupService(database, dataDir, session, audit, clock);
-        this.dues = new DuesService(database, new DuesRepository(database), memberRepo, session, audit, clock);
+        DuesRepository duesRepo = new DuesRepository(database);
+        this.dues = new DuesService(database, duesRepo, memberRepo, session, audit, clock);
+        this.wageImport = new cn.uniondesk.service.WageImportService(database, duesRepo, memberRepo, dues, session);
+        this.benchData = new cn.uniondesk.service.BenchDataService(database, memberRepo, deptRepo, duesRepo, audit,
+                session, clock);
         this.demo.useDues(dues);
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
@@ -189,6 +195,16 @@ public final class AppContext implements AutoCloseable {
 
     public DuesService dues() {
         return dues;
+    }
+
+    /** Wage bases from the office's wage sheet (dry run, then apply). */
+    public cn.uniondesk.service.WageImportService wageImport() {
+        return wageImport;
+    }
+
+    /** Generated members for the benchmark harness. */
+    public cn.uniondesk.service.BenchDataService benchData() {
+        return benchData;
     }
 
     public BackupService backups() {

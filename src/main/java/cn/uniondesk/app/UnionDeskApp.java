@@ -186,7 +186,13 @@ public final class UnionDeskApp extends Application {
                 ctx.union(), new HostDocumentOpener(this::getHostServices), ctx.dataDir().resolve("receipts"), executor,
                 messages, ctx.members().today().getYear());
         receiptsVm.setReadOnly(duesReadOnly);
-        shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm));
+        cn.uniondesk.ui.dues.DuesView duesView = new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm);
+        shell.setDuesPage(duesView);
+        cn.uniondesk.ui.dues.WageImportViewModel wageVm = new cn.uniondesk.ui.dues.WageImportViewModel(
+                ctx.wageImport(), executor, messages, java.time.YearMonth.from(ctx.members().today()));
+        wageVm.setReadOnly(duesReadOnly);
+        cn.uniondesk.ui.dues.DuesTools.install(duesView, duesVm, wageVm,
+                new cn.uniondesk.ui.dues.StatementExportViewModel(ctx.dues(), ctx.union(), executor, messages));
         shell.setAidPage(cn.uniondesk.ui.cases.CasesView.create(ctx.cases(), ctx.caseDocuments(), ctx.members(), ctx.session(), executor,
                 messages, new HostDocumentOpener(this::getHostServices), HostDocumentOpener.viewFolder(),
                 ctx.members().today()));

@@ -56,6 +56,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", paramLabel = "DIR", description = "folder for the generated file and database (default: a temp folder)")
     Path work;
 
+    /** Which measurements: every one (import, search, export, then the roll on the imported register) or one. */
+    enum Case { all, roll }
+
+    @Option(names = "--case", paramLabel = "CASE", description = "all (default) or roll: the monthly dues roll only, on generated members")
+    Case benchCase = Case.all;
+
     @Override
     public Integer call() throws Exception {
         Messages m = root.messages();
@@ -65,6 +71,17 @@ final class BenchCommand implements Callable<Integer> {
         out.println(m.get("bench.header", members, seed, w));
         out.println("java=" + System.getProperty("java.version") + " cpus=" + Runtime.getRuntime().availableProcessors()
                 + " maxHeapMB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " os=" + System.getProperty("os.name"));
+        if (benchCase == Case.roll) {
+            Path data = w.resolve("data-" + System.currentTimeMillis());
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
+                long t0 = System.nanoTime();
+                int n = ctx.benchData().loadGenerated(new SampleGenerator(seed, false), members,
+                        ROLL_MONTH.minusMonths(1));
+                out.println(m.get("bench.roll.load", n, ms(t0)));
+                return roll(ctx, out, m);
+            }
+        }
 
         Path file = w.resolve("bench-members.xlsx");
         long t0 = System.nanoTime();
@@ -123,8 +140,37 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(m.get("bench.export", members, exportMs, bareMs,
                     String.format(Locale.ROOT, "%.2f", (double) exportMs / Math.max(1, bareMs))));
+            return roll(ctx, out, m);
         }
-        return UnionDeskCommand.OK;
+    }
+
+    /** The month rolled: the one after the generator's reference date, so every generated member owes it. */
+    static final java.time.YearMonth ROLL_MONTH = java.time.YearMonth.from(SampleGenerator.AS_OF).plusMonths(1);
+
+    /**
+     * The monthly roll as the clerk runs it: preview (核算), then apply (入账), timed together;
+     * then the same month again, which must change nothing.
+     */
+    static int roll(AppContext ctx, PrintWriter out, Messages m) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        cn.uniondesk.service.DuesService.RollPreview p = ctx.dues().previewRoll(ROLL_MONTH);
+        long previewMs = ms(t0);
+        long t1 = System.nanoTime();
+        cn.uniondesk.service.DuesService.RollPreview applied = ctx.dues().applyRoll(ROLL_MONTH);
+        long applyMs = ms(t1);
+        long cpuMs = (threads.getCurrentThreadCpuTime() - cpu0) / 1_000_000;
+        out.println(m.get("bench.roll", ROLL_MONTH.toString(), applied.added().size(),
+                cn.uniondesk.domain.Money.ofFen(applied.totalDueFen()).toYuanString(), previewMs, applyMs,
+                previewMs + applyMs, cpuMs));
+        long t2 = System.nanoTime();
+        cn.uniondesk.service.DuesService.RollPreview again = ctx.dues().previewRoll(ROLL_MONTH);
+        cn.uniondesk.service.DuesService.RollPreview againApplied = ctx.dues().applyRoll(ROLL_MONTH);
+        long againMs = ms(t2);
+        boolean nothing = again.isEmpty() && againApplied.isEmpty() && again.unchanged() == p.members();
+        out.println(m.get("bench.roll.again", againMs, again.unchanged(), nothing ? "OK" : "CHANGED"));
+        return nothing ? UnionDeskCommand.OK : UnionDeskCommand.FAILURE;
     }
 
     /** The same cells the roster holds, in memory, so the bare write measures POI alone. */

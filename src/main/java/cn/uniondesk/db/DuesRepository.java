@@ -111,6 +111,51 @@ public final class DuesRepository {
                 .fetch(r -> Map.entry(YearMonth.from(r.value1()), r.value2()));
     }
 
+    /** One wage to record: from a month on, in 分. */
+    public record WageEntry(long memberId, YearMonth from, long wageFen) {
+    }
+
+    /**
+     * Records many wages with one JDBC batch of {@code MERGE … KEY}: a wage for the same member
+     * and month replaces that month's entry, other months' entries (the history) stay.
+     */
+    public void saveWages(List<WageEntry> wages, String by, LocalDateTime at) {
+        if (wages.isEmpty()) {
+            return;
+        }
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("MERGE INTO MEMBER_WAGE (MEMBER_ID, EFFECTIVE_FROM, "
+                    + "WAGE_FEN, RECORDED_AT, RECORDED_BY) KEY (MEMBER_ID, EFFECTIVE_FROM) VALUES (?,?,?,?,?)")) {
+                int n = 0;
+                for (WageEntry w : wages) {
+                    ps.setLong(1, w.memberId());
+                    ps.setObject(2, w.from().atDay(1));
+                    ps.setLong(3, w.wageFen());
+                    ps.setObject(4, at);
+                    ps.setString(5, by);
+                    ps.addBatch();
+                    if (++n % 2000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Every member's wage history: member → (month → wage in 分). */
+    public Map<Long, java.util.TreeMap<YearMonth, Long>> wageHistories() {
+        Map<Long, java.util.TreeMap<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM, MEMBER_WAGE.WAGE_FEN)
+                .from(MEMBER_WAGE).fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                out.computeIfAbsent(r.get(MEMBER_WAGE.MEMBER_ID), k -> new java.util.TreeMap<>())
+                        .put(YearMonth.from(r.get(MEMBER_WAGE.EFFECTIVE_FROM)), r.get(MEMBER_WAGE.WAGE_FEN));
+            }
+        }
+        return out;
+    }
+
     // --- roll input ---------------------------------------------------------------------------
 
     /**
@@ -127,27 +172,39 @@ public final class DuesRepository {
     }
 
     private List<RollSubject> rollSubjects(YearMonth month, Long only) {
-        Map<Long, List<MembershipSpan.Mark>> marks = new HashMap<>();
-        try (var cursor = db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.STATUS_AFTER)
+        // Three sequential scans, no ORDER BY: sorting by an index made H2 fetch every row by key,
+        // page by page, which with 100,000 members no longer fits the page cache (see
+        // docs/benchmarks.md, the monthly roll). Events are put in order here.
+        Map<Long, List<long[]>> eventsByMember = new HashMap<>();
+        List<MembershipSpan.Mark> markPool = new ArrayList<>();
+        try (var cursor = db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.ID, MEMBER_EVENT.EVENT_DATE,
+                MEMBER_EVENT.STATUS_AFTER)
                 .from(MEMBER_EVENT)
                 .where(MEMBER_EVENT.EVENT_TYPE.ne(MemberEventType.UPDATE.name()))
                 .and(only == null ? DSL.noCondition() : MEMBER_EVENT.MEMBER_ID.eq(only))
-                .orderBy(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.ID)
                 .fetchSize(5000).fetchLazy()) {
-            for (Record r : cursor) {
-                marks.computeIfAbsent(r.get(MEMBER_EVENT.MEMBER_ID), k -> new ArrayList<>())
-                        .add(new MembershipSpan.Mark(r.get(MEMBER_EVENT.EVENT_DATE),
-                                MemberStatus.valueOf(r.get(MEMBER_EVENT.STATUS_AFTER))));
+            for (var r : cursor) {
+                markPool.add(new MembershipSpan.Mark(r.value3(), MemberStatus.valueOf(r.value4())));
+                eventsByMember.computeIfAbsent(r.value1(), k -> new ArrayList<>(2))
+                        .add(new long[] {r.value3().toEpochDay(), r.value2(), markPool.size() - 1});
             }
         }
-        Map<Long, Long> wages = new HashMap<>();
-        try (var cursor = db.dsl().select(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.WAGE_FEN).from(MEMBER_WAGE)
-                .where(MEMBER_WAGE.EFFECTIVE_FROM.le(month.atDay(1)))
+        LocalDate first = month.atDay(1);
+        Map<Long, long[]> wages = new HashMap<>();
+        try (var cursor = db.dsl().select(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM, MEMBER_WAGE.WAGE_FEN)
+                .from(MEMBER_WAGE)
+                .where(MEMBER_WAGE.EFFECTIVE_FROM.le(first))
                 .and(only == null ? DSL.noCondition() : MEMBER_WAGE.MEMBER_ID.eq(only))
-                .orderBy(MEMBER_WAGE.MEMBER_ID, MEMBER_WAGE.EFFECTIVE_FROM)
                 .fetchSize(5000).fetchLazy()) {
-            for (Record r : cursor) {
-                wages.put(r.get(MEMBER_WAGE.MEMBER_ID), r.get(MEMBER_WAGE.WAGE_FEN));
+            for (var r : cursor) {
+                long from = r.value2().toEpochDay();
+                long[] w = wages.get(r.value1());
+                if (w == null) {
+                    wages.put(r.value1(), new long[] {from, r.value3()});
+                } else if (from > w[0]) {
+                    w[0] = from;
+                    w[1] = r.value3();
+                }
             }
         }
         List<RollSubject> out = new ArrayList<>();
@@ -157,11 +214,22 @@ public final class DuesRepository {
                 .orderBy(MEMBER.ID).fetchSize(5000).fetchLazy()) {
             for (Record r : cursor) {
                 long id = r.get(MEMBER.ID);
-                List<MembershipSpan.Mark> m = marks.get(id);
-                MembershipSpan span = m == null
-                        ? MembershipSpan.since(r.get(MEMBER.JOIN_DATE), MemberStatus.valueOf(r.get(MEMBER.STATUS)))
-                        : new MembershipSpan(m);
-                Long wage = wages.containsKey(id) ? wages.get(id) : r.get(MEMBER.MONTHLY_WAGE_FEN);
+                List<long[]> ev = eventsByMember.get(id);
+                MembershipSpan span;
+                if (ev == null) {
+                    span = MembershipSpan.since(r.get(MEMBER.JOIN_DATE), MemberStatus.valueOf(r.get(MEMBER.STATUS)));
+                } else {
+                    if (ev.size() > 1) {
+                        ev.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+                    }
+                    List<MembershipSpan.Mark> m = new ArrayList<>(ev.size());
+                    for (long[] e : ev) {
+                        m.add(markPool.get((int) e[2]));
+                    }
+                    span = new MembershipSpan(m);
+                }
+                long[] w = wages.get(id);
+                Long wage = w != null ? Long.valueOf(w[1]) : r.get(MEMBER.MONTHLY_WAGE_FEN);
                 out.add(new RollSubject(id, span, r.get(MEMBER.HARDSHIP), r.get(MEMBER.HARDSHIP_LEVEL),
                         r.get(MEMBER.EMPLOYMENT_TYPE), wage));
             }
@@ -173,10 +241,24 @@ public final class DuesRepository {
 
     /** The charges of a month (all kinds). */
     public List<Charge> charges(YearMonth month) {
-        return db.dsl().selectFrom(DUES_CHARGE).where(DUES_CHARGE.PERIOD.eq(month.atDay(1)))
-                .orderBy(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.ID)
-                .fetch(r -> new Charge(r.getMemberId(), YearMonth.from(r.getPeriod()), ChargeKind.valueOf(r.getKind()),
-                        r.getBaseFen(), r.getAmountFen(), r.getExemption()));
+        // ordered here, not by H2: an ORDER BY over 100,000 rows spilled to a temporary file (3-4x slower)
+        List<long[]> order = new ArrayList<>();
+        List<Charge> found = new ArrayList<>();
+        try (var cursor = db.dsl().select(DUES_CHARGE.ID, DUES_CHARGE.MEMBER_ID, DUES_CHARGE.KIND, DUES_CHARGE.BASE_FEN,
+                DUES_CHARGE.AMOUNT_FEN, DUES_CHARGE.EXEMPTION).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.eq(month.atDay(1))).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                order.add(new long[] {r.value2(), r.value1(), found.size()});
+                found.add(new Charge(r.value2(), month, ChargeKind.valueOf(r.value3()), r.value4(), r.value5(),
+                        r.value6()));
+            }
+        }
+        order.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        List<Charge> out = new ArrayList<>(found.size());
+        for (long[] o : order) {
+            out.add(found.get((int) o[2]));
+        }
+        return out;
     }
 
     public List<Charge> chargesOf(long memberId) {
@@ -186,26 +268,110 @@ public final class DuesRepository {
                         r.getBaseFen(), r.getAmountFen(), r.getExemption()));
     }
 
+    /** The months from {@code from} on that hold charges, oldest first. */
+    public List<YearMonth> chargedMonths(YearMonth from) {
+        return db.dsl().selectDistinct(DUES_CHARGE.PERIOD).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.ge(from.atDay(1))).orderBy(DUES_CHARGE.PERIOD)
+                .fetch(r -> YearMonth.from(r.value1()));
+    }
+
+    /** Charges per member and month within {@code [from, to]} (all kinds summed): member → month → 分. */
+    public Map<Long, Map<YearMonth, Long>> chargesByMonth(YearMonth from, YearMonth to, Long only) {
+        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD, DSL.sum(DUES_CHARGE.AMOUNT_FEN))
+                .from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.between(from.atDay(1), to.atDay(1)))
+                .and(only == null ? DSL.noCondition() : DUES_CHARGE.MEMBER_ID.eq(only))
+                .groupBy(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(YearMonth.from(r.value2()),
+                        r.value3().longValue());
+            }
+        }
+        return out;
+    }
+
+    /** Payments per member and month of payment within {@code [from, to]}: member → month → 分 (refunds negative). */
+    public Map<Long, Map<YearMonth, Long>> paymentsByMonth(YearMonth from, YearMonth to, Long only) {
+        Map<Long, Map<YearMonth, Long>> out = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.PAID_ON, DUES_PAYMENT.AMOUNT_FEN)
+                .from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.between(from.atDay(1), to.atEndOfMonth()))
+                .and(only == null ? DSL.noCondition() : DUES_PAYMENT.MEMBER_ID.eq(only))
+                .fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(YearMonth.from(r.value2()), r.value3(),
+                        Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Receipts issued within {@code [from, to]}, oldest first. */
+    public List<ReceiptRow> receiptsIssued(YearMonth from, YearMonth to, Long only) {
+        return db.dsl().selectFrom(DUES_RECEIPT)
+                .where(DUES_RECEIPT.ISSUED_ON.between(from.atDay(1), to.atEndOfMonth()))
+                .and(only == null ? DSL.noCondition() : DUES_RECEIPT.MEMBER_ID.eq(only))
+                .orderBy(DUES_RECEIPT.RECEIPT_YEAR, DUES_RECEIPT.SEQ)
+                .fetch(r -> new ReceiptRow(r.getId(), r.getReceiptYear(), r.getSeq(), r.getMemberId(),
+                        r.getAmountFen(), r.getMonthsCovered(), r.getIssuedOn(), r.getIssuedBy(), r.getVoided(),
+                        r.getVoidReason()));
+    }
+
     public boolean hasCharges(YearMonth month) {
         return db.dsl().fetchExists(DUES_CHARGE, DUES_CHARGE.PERIOD.eq(month.atDay(1)));
     }
 
-    /** Inserts charges with JDBC batching (the monthly roll of 100,000 members). */
+    /**
+     * Inserts charges with one prepared statement in JDBC batches of 5,000 (the monthly roll of
+     * 100,000 members: a batch of separately rendered statements was parsed row by row).
+     */
     public void insertCharges(List<Charge> charges, LocalDateTime at) {
-        List<Query> batch = new ArrayList<>(1000);
-        for (Charge c : charges) {
-            batch.add(db.dsl().insertInto(DUES_CHARGE, DUES_CHARGE.MEMBER_ID, DUES_CHARGE.PERIOD, DUES_CHARGE.KIND,
-                    DUES_CHARGE.BASE_FEN, DUES_CHARGE.AMOUNT_FEN, DUES_CHARGE.EXEMPTION, DUES_CHARGE.CREATED_AT)
-                    .values(c.memberId(), c.period().atDay(1), c.kind().name(), c.baseFen(), c.amountFen(),
-                            c.exemption(), at));
-            if (batch.size() == 1000) {
-                db.dsl().batch(batch).execute();
-                batch.clear();
+        if (charges.isEmpty()) {
+            return;
+        }
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO DUES_CHARGE (MEMBER_ID, PERIOD, KIND, "
+                    + "BASE_FEN, AMOUNT_FEN, EXEMPTION, CREATED_AT) VALUES (?,?,?,?,?,?,?)")) {
+                int n = 0;
+                for (Charge ch : charges) {
+                    ps.setLong(1, ch.memberId());
+                    ps.setObject(2, ch.period().atDay(1));
+                    ps.setString(3, ch.kind().name());
+                    ps.setLong(4, ch.baseFen());
+                    ps.setLong(5, ch.amountFen());
+                    ps.setString(6, ch.exemption());
+                    ps.setObject(7, at);
+                    ps.addBatch();
+                    if (++n % 5000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
             }
+        });
+    }
+
+    /** Removes the REGULAR charges of these members for a month, with one JDBC batch. */
+    public void deleteRegular(java.util.Collection<Long> memberIds, YearMonth month) {
+        if (memberIds.isEmpty()) {
+            return;
         }
-        if (!batch.isEmpty()) {
-            db.dsl().batch(batch).execute();
-        }
+        db.dsl().connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM DUES_CHARGE WHERE PERIOD = ? "
+                    + "AND MEMBER_ID = ? AND KIND = 'REGULAR'")) {
+                int n = 0;
+                for (long id : memberIds) {
+                    ps.setObject(1, month.atDay(1));
+                    ps.setLong(2, id);
+                    ps.addBatch();
+                    if (++n % 5000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     /** Removes a member's REGULAR charge for a month (before re-inserting the recomputed one). */

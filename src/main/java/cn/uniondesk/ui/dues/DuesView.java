@@ -258,6 +258,11 @@ public final class DuesView extends BorderPane {
         return t;
     }
 
+    /** The member row selected in the 收缴 table, or null. */
+    public ReportLine selectedLine() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
     /** 退款 for the selected member. */
     private void openRefund() {
         RefundViewModel r = vm.refundFor(table.getSelectionModel().getSelectedItem());

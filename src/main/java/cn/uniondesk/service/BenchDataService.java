@@ -1,0 +1,108 @@
+package cn.uniondesk.service;
+
+import cn.uniondesk.db.AuditRepository;
+import cn.uniondesk.db.Database;
+import cn.uniondesk.db.DepartmentRepository;
+import cn.uniondesk.db.DuesRepository;
+import cn.uniondesk.db.MemberRepository;
+import cn.uniondesk.domain.Member;
+import cn.uniondesk.domain.MemberDraft;
+import cn.uniondesk.domain.MemberEvent;
+import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.MemberStatus;
+import cn.uniondesk.domain.MemberValidation;
+import cn.uniondesk.domain.Permission;
+import cn.uniondesk.domain.Regions;
+import cn.uniondesk.service.sample.SampleGenerator;
+import cn.uniondesk.service.sample.SamplePerson;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills a throw-away register with generated members for the benchmark harness (the monthly
+ * roll of 100,000 members): validated like the demo union, written in transactions of
+ * {@value #CHUNK} (a bench set-up, not a clerk's import, which is all or nothing), each member with
+ * its join event and a wage history entry, one audit row per chunk.
+ */
+public final class BenchDataService {
+    static final int CHUNK = 2000;
+
+    private final Database db;
+    private final MemberRepository members;
+    private final DepartmentRepository departments;
+    private final DuesRepository dues;
+    private final AuditService audit;
+    private final Session session;
+    private final Clock clock;
+
+    public BenchDataService(Database db, MemberRepository members, DepartmentRepository departments,
+            DuesRepository dues, AuditService audit, Session session, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.departments = departments;
+        this.dues = dues;
+        this.audit = audit;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /**
+     * Generates and stores {@code n} active members with wages recorded from {@code wagesFrom}.
+     *
+     * @return the number of members stored
+     */
+    public int loadGenerated(SampleGenerator generator, int n, YearMonth wagesFrom) {
+        session.require(Permission.MEMBER_WRITE);
+        MemberValidation validation = new MemberValidation(LocalDate.now(clock), Regions.standard());
+        Map<String, Long> deptIds = new HashMap<>();
+        int done = 0;
+        while (done < n) {
+            int size = Math.min(CHUNK, n - done);
+            List<SamplePerson> people = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                people.add(generator.next());
+            }
+            int first = done;
+            db.inTransaction(() -> {
+                List<Member> batch = new ArrayList<>(size);
+                for (SamplePerson p : people) {
+                    long deptId = deptIds.computeIfAbsent(p.department(),
+                            d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+                    MemberDraft draft = new MemberDraft(p.name(), p.gender(), p.ethnicity(), p.idNumber(), null,
+                            p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(), p.employmentType(),
+                            p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(), p.monthlyWageYuan(),
+                            p.hardship(), p.hardshipLevel(), p.notes());
+                    MemberValidation.Result r = validation.validate(draft, null, MemberStatus.ACTIVE);
+                    if (r.hasErrors()) {
+                        throw new IllegalStateException("generated member " + p.cardNo() + " is invalid: "
+                                + r.issues());
+                    }
+                    batch.add(r.member());
+                }
+                List<Long> ids = members.insertBatch(batch);
+                List<MemberEvent> events = new ArrayList<>(size);
+                List<DuesRepository.WageEntry> wages = new ArrayList<>(size);
+                for (int i = 0; i < batch.size(); i++) {
+                    Member m = batch.get(i);
+                    events.add(new MemberEvent(null, ids.get(i), MemberEventType.JOIN, m.joinDate(), null, null, null,
+                            null, MemberStatus.ACTIVE, session.operator(), clock.instant(), null));
+                    if (m.monthlyWageFen() != null) {
+                        wages.add(new DuesRepository.WageEntry(ids.get(i), wagesFrom, m.monthlyWageFen()));
+                    }
+                }
+                members.insertEvents(events);
+                dues.saveWages(wages, session.operator(), LocalDateTime.now(clock));
+                audit.recordAll(List.of(new AuditRepository.Draft("SAMPLE_LOAD", "member", null, null,
+                        "members=" + (first + 1) + ".." + (first + size), "benchmark data")));
+            });
+            done += size;
+        }
+        return done;
+    }
+}

@@ -48,6 +48,9 @@ public final class AppContext implements AutoCloseable {
     private final DuesService dues;
     private final MemberImportService memberImport;
     private final MemberExportService memberExport;
+    private final cn.uniondesk.service.OfficeIdentityService identity;
+    private final cn.uniondesk.service.BatchService batches;
+    private final cn.uniondesk.service.OutboxService outbox;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -68,6 +71,33 @@ public final class AppContext implements AutoCloseable {
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
         this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
+        cn.uniondesk.db.SyncRepository syncRepo = new cn.uniondesk.db.SyncRepository(database);
+        this.identity = new cn.uniondesk.service.OfficeIdentityService(database, syncRepo, session, audit, clock,
+                database.fileKey());
+        this.batches = new cn.uniondesk.service.BatchService(database, syncRepo, dues, unionRepo, identity, session,
+                audit, clock, dataDir.resolve("batches"), softwareVersion());
+        this.outbox = new cn.uniondesk.service.OutboxService(database, syncRepo, batches, session, audit, clock,
+                AppContext::uploader);
+    }
+
+    /** "UnionDesk 0.1.0" from the jar's manifest ("dev" when run from classes). */
+    public static String softwareVersion() {
+        String v = AppContext.class.getPackage().getImplementationVersion();
+        return "UnionDesk " + (v == null ? "dev" : v);
+    }
+
+    /** The HTTPS uploader for the saved settings (JDK trust plus the optional certificate, optional pin). */
+    static cn.uniondesk.sync.Uploader uploader(cn.uniondesk.service.UploadSettings s) {
+        java.security.PublicKey intakeKey;
+        try {
+            intakeKey = cn.uniondesk.sync.BatchJson.MAPPER.readValue(s.intakeKeyJson(), cn.uniondesk.sync.KeyFile.class)
+                    .key();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return cn.uniondesk.sync.HttpsUploader.standard(java.net.URI.create(s.url()),
+                cn.uniondesk.sync.Tls.clientContext(s.trustedCertPem(), s.pinSha256()), intakeKey,
+                s.resumableThresholdBytes());
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -136,6 +166,7 @@ public final class AppContext implements AutoCloseable {
         Database db = Database.open(dataDir, key);
         AppContext ctx = new AppContext(dataDir, db, key, vault, new Session(adminUser, Role.ADMIN), clock);
         ctx.accounts.createFirstAdmin(adminUser, adminUser, mustChange);
+        ctx.identity.ensure();
         return ctx;
     }
 
@@ -204,6 +235,18 @@ public final class AppContext implements AutoCloseable {
 
     public MemberExportService memberExport() {
         return memberExport;
+    }
+
+    public cn.uniondesk.service.OfficeIdentityService identity() {
+        return identity;
+    }
+
+    public cn.uniondesk.service.BatchService batches() {
+        return batches;
+    }
+
+    public cn.uniondesk.service.OutboxService outbox() {
+        return outbox;
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class OutboxService {
         this.uploaders = uploaders;
     }
 
+    /** The same outbox with another way of uploading (tests: fast retries, fault injection). */
+    public OutboxService withUploaders(Function<UploadSettings, Uploader> other) {
+        return new OutboxService(db, repo, batches, session, audit, clock, other);
+    }
+
     /** True when something waits and the upload is configured (for the periodic check). */
     public boolean hasWork() {
         session.require(Permission.MEMBER_READ);

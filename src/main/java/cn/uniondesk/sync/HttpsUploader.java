@@ -104,7 +104,12 @@ public final class HttpsUploader implements Uploader {
                         : whole(file, batchId, sha256);
                 return o;
             } catch (SSLHandshakeException e) {
-                return new UploadOutcome.Unreachable("TLS: " + e.getMessage(), attempt);
+                if (certificateProblem(e)) {
+                    // an untrusted certificate, a wrong host name or pin: retrying will not help
+                    return new UploadOutcome.Unreachable("TLS: " + e.getMessage(), attempt);
+                }
+                last = "TLS: " + e.getMessage();
+                LOG.info("Upload of {} attempt {} failed: {}", file.getFileName(), attempt, last);
             } catch (Transient | IOException e) {
                 last = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.info("Upload of {} attempt {} failed: {}", file.getFileName(), attempt, last);
@@ -122,6 +127,15 @@ public final class HttpsUploader implements Uploader {
             }
         }
         return new UploadOutcome.Unreachable(last, retry.attempts());
+    }
+
+    private static boolean certificateProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private UploadOutcome whole(Path file, String batchId, String sha256)

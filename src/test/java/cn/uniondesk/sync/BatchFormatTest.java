@@ -30,6 +30,13 @@ class BatchFormatTest {
     }
 
     public static BatchWriter.Written sample(Path dir, KeyPair key, long seq, String prev, boolean snapshot) {
+        return sample(dir, key, seq, prev, snapshot ? 3 : -1);
+    }
+
+    /** A package of ORG1; {@code snapshotLines} < 0: no snapshot; 3 gives the fixed sample, more gives random names. */
+    public static BatchWriter.Written sample(Path dir, KeyPair key, long seq, String prev, int snapshotLines) {
+        boolean snapshot = snapshotLines >= 0;
+        java.util.Random rnd = new java.util.Random(seq);
         Map<String, BatchWriter.DataSource> files = new LinkedHashMap<>();
         files.put(BatchRecords.MEMBER_CHANGES, s -> {
             s.write(new BatchRecords.MemberChange(1, 10, "GH1", "张三", "M", "110105199001011234", "JOIN",
@@ -39,14 +46,16 @@ class BatchFormatTest {
         });
         if (snapshot) {
             files.put(BatchRecords.MEMBER_SNAPSHOT, s -> {
-                for (int i = 0; i < 3; i++) {
-                    s.write(new BatchRecords.MemberSnapshot(20 + i, "GH" + i, "王" + i, "M", "x", "一车间", "ACTIVE",
+                for (int i = 0; i < snapshotLines; i++) {
+                    String name = snapshotLines == 3 ? "王" + i : Long.toHexString(rnd.nextLong());
+                    s.write(new BatchRecords.MemberSnapshot(20 + i, "GH" + i, name, "M", "x", "一车间", "ACTIVE",
                             "2020-01-01", "劳动合同", false, "URBAN", false));
                 }
             });
         }
         files.put(BatchRecords.DUES_SUMMARY, s -> {
-            s.write(new BatchRecords.DuesSummary("一车间", 2, 2, 5670, 1, 2835, 2835));
+            s.write(new BatchRecords.DuesSummary("一车间", snapshotLines > 3 ? snapshotLines - 1 : 2, 2, 5670, 1, 2835,
+                    2835));
             s.write(new BatchRecords.DuesSummary("二车间", 1, 1, 1000, 1, 1000, 0));
         });
         files.put(BatchRecords.FUND_SUMMARY, s -> s.write(new BatchRecords.FundSummary(1_000_000, 20_000, 20_000,

@@ -60,6 +60,7 @@ class LocalizationConsistencyTest {
         Arrays.stream(cn.uniondesk.domain.Role.values()).forEach(v -> keys.add("role." + v.name()));
         Arrays.stream(cn.uniondesk.service.DuesService.MismatchKind.values())
                 .forEach(v -> keys.add("dues.recon." + v.name()));
+        Arrays.stream(cn.uniondesk.domain.BatchState.values()).forEach(v -> keys.add("batch.state." + v.name()));
         return keys;
     }
 

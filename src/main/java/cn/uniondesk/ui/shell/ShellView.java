@@ -68,6 +68,9 @@ public final class ShellView extends BorderPane {
         Label duesLoading = new Label();
         duesLoading.textProperty().bind(vm.statusProperty());
         pages.put(Section.DUES, new StackPane(duesLoading));
+        Label uploadLoading = new Label();
+        uploadLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.UPLOAD, new StackPane(uploadLoading));
 
         Label union = new Label();
         union.setId("unionName");
@@ -114,6 +117,14 @@ public final class ShellView extends BorderPane {
         pages.put(Section.DUES, page);
         if (vm.sectionProperty().get() == Section.DUES) {
             show(Section.DUES);
+        }
+    }
+
+    /** Puts the 上报 screen in place once an account has signed in. */
+    public void setUploadPage(Node page) {
+        pages.put(Section.UPLOAD, page);
+        if (vm.sectionProperty().get() == Section.UPLOAD) {
+            show(Section.UPLOAD);
         }
     }
 

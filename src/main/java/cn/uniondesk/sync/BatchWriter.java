@@ -85,10 +85,18 @@ public final class BatchWriter {
                     long[] counts = new long[2];
                     CountingDigestStream entryOut = new CountingDigestStream(
                             new BufferedOutputStream(new NonClosing(zip), 1 << 16), d);
+                    boolean countOnly = f.getKey().equals(BatchRecords.MEMBER_SNAPSHOT);
                     f.getValue().writeTo(record -> {
-                        JsonNode node = BatchJson.MAPPER.valueToTree(record);
-                        totals.accept(f.getKey(), node);
-                        byte[] line = BatchJson.MAPPER.writeValueAsBytes(node);
+                        byte[] line;
+                        if (countOnly) {
+                            // the snapshot adds only its line count to the totals: no tree needed
+                            line = BatchJson.MAPPER.writeValueAsBytes(record);
+                            totals.accept(f.getKey(), null);
+                        } else {
+                            JsonNode node = BatchJson.MAPPER.valueToTree(record);
+                            totals.accept(f.getKey(), node);
+                            line = BatchJson.MAPPER.writeValueAsBytes(node);
+                        }
                         entryOut.write(line);
                         entryOut.write('\n');
                         counts[0]++;

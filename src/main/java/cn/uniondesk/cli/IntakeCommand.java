@@ -148,7 +148,7 @@ final class IntakeCommand {
             try (intake; IntakeServer server = IntakeServer.start(new InetSocketAddress(bind, port), ssl,
                     store.store.resolve("work"), intake)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "intake-stop"));
-                out.println(m.get("cli.intake.serving", server.port(), pem, Tls.spkiSha256(cert),
+                out.println(m.get("cli.intake.serving", String.valueOf(server.port()), pem, Tls.spkiSha256(cert),
                         intake.publicKey().fingerprint()));
                 out.flush();
                 stop.await();

@@ -59,6 +59,9 @@ public final class AppContext implements AutoCloseable {
     private final CaseDocumentService caseDocuments;
     private final cn.uniondesk.service.WageImportService wageImport;
     private final cn.uniondesk.service.BenchDataService benchData;
+    private final cn.uniondesk.service.OfficeIdentityService identity;
+    private final cn.uniondesk.service.BatchService batches;
+    private final cn.uniondesk.service.OutboxService outbox;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -91,6 +94,41 @@ public final class AppContext implements AutoCloseable {
         this.caseDocuments = new CaseDocumentService(database, cases, hardship, members, union, session, audit, clock);
         this.demo.useCases(new cn.uniondesk.service.DemoCasesService(cases, hardship, members, accounts, session, clock,
                 fileKey == null ? null : DEMO_PASSWORD.toCharArray()));
+        cn.uniondesk.db.SyncRepository syncRepo = new cn.uniondesk.db.SyncRepository(database);
+        this.identity = new cn.uniondesk.service.OfficeIdentityService(database, syncRepo, session, audit, clock,
+                database.fileKey());
+        this.batches = new cn.uniondesk.service.BatchService(database, syncRepo, dues, unionRepo, identity, session,
+                audit, clock, dataDir.resolve("batches"), softwareVersion());
+        this.outbox = new cn.uniondesk.service.OutboxService(database, syncRepo, batches, session, audit, clock,
+                AppContext::uploader);
+        // the monthly batch's aid ledger: the aid payments of the month, from the cases
+        this.batches.useAidLedger((month, sink) -> {
+            for (cn.uniondesk.domain.cases.LedgerRow r : cases.ledger(month.atDay(1), month.atEndOfMonth())) {
+                cn.uniondesk.domain.cases.AidCase c = cases.get(r.caseId());
+                sink.accept(new cn.uniondesk.service.AidLedgerSource.AidPayment(r.caseNo(), r.type().name(),
+                        c.memberId(), r.paid().fen(), r.paidOn(), c.state()));
+            }
+        });
+    }
+
+    /** "UnionDesk 0.1.0" from the jar's manifest ("dev" when run from classes). */
+    public static String softwareVersion() {
+        String v = AppContext.class.getPackage().getImplementationVersion();
+        return "UnionDesk " + (v == null ? "dev" : v);
+    }
+
+    /** The HTTPS uploader for the saved settings (JDK trust plus the optional certificate, optional pin). */
+    static cn.uniondesk.sync.Uploader uploader(cn.uniondesk.service.UploadSettings s) {
+        java.security.PublicKey intakeKey;
+        try {
+            intakeKey = cn.uniondesk.sync.BatchJson.MAPPER.readValue(s.intakeKeyJson(), cn.uniondesk.sync.KeyFile.class)
+                    .key();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return cn.uniondesk.sync.HttpsUploader.standard(java.net.URI.create(s.url()),
+                cn.uniondesk.sync.Tls.clientContext(s.trustedCertPem(), s.pinSha256()), intakeKey,
+                s.resumableThresholdBytes());
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -159,6 +197,7 @@ public final class AppContext implements AutoCloseable {
         Database db = Database.open(dataDir, key);
         AppContext ctx = new AppContext(dataDir, db, key, vault, new Session(adminUser, Role.ADMIN), clock);
         ctx.accounts.createFirstAdmin(adminUser, adminUser, mustChange);
+        ctx.identity.ensure();
         return ctx;
     }
 
@@ -252,6 +291,18 @@ public final class AppContext implements AutoCloseable {
     /** Hardship files (困难职工档案) and the 低保 lines. */
     public HardshipService hardship() {
         return hardship;
+    }
+
+    public cn.uniondesk.service.OfficeIdentityService identity() {
+        return identity;
+    }
+
+    public cn.uniondesk.service.BatchService batches() {
+        return batches;
+    }
+
+    public cn.uniondesk.service.OutboxService outbox() {
+        return outbox;
     }
 
     @Override

@@ -200,6 +200,12 @@ public final class UnionDeskApp extends Application {
                 ctx.hardship(), ctx.session(), executor, messages, ctx.members().today());
         aidVm.memberProperty().bind(membersVm.selectedMemberProperty());
         membersPage.setAidPane(new cn.uniondesk.ui.cases.MemberAidPane(aidVm));
+        cn.uniondesk.ui.upload.UploadViewModel uploadVm = new cn.uniondesk.ui.upload.UploadViewModel(ctx.batches(),
+                ctx.outbox(), ctx.identity(), executor, messages, java.time.YearMonth.from(ctx.members().today()));
+        uploadVm.readOnlyProperty().set(!ctx.session().may(Permission.MEMBER_WRITE));
+        shell.setUploadPage(new cn.uniondesk.ui.upload.UploadView(uploadVm));
+        stopOutbox();
+        outboxJob = new OutboxScheduler(ctx.outbox(), ctx.session());
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);
@@ -235,8 +241,18 @@ public final class UnionDeskApp extends Application {
         LOG.info("Window locked for {}", account.username());
     }
 
+    private OutboxScheduler outboxJob;
+
+    private void stopOutbox() {
+        if (outboxJob != null) {
+            outboxJob.close();
+            outboxJob = null;
+        }
+    }
+
     /** Closes the data (after the exit backup, in the background) and returns to the login page. */
     private void logout() {
+        stopOutbox();
         idle.stop();
         HostDocumentOpener.clean(HostDocumentOpener.viewFolder());
         lockVm.clear();
@@ -260,6 +276,7 @@ public final class UnionDeskApp extends Application {
 
     /** After a restore the session is closed: back to the login page with what happened. */
     private void restored(String text) {
+        stopOutbox();
         idle.stop();
         lockVm.clear();
         account = null;
@@ -321,6 +338,7 @@ public final class UnionDeskApp extends Application {
     /** Ends the app's work: the exit backup (failures logged), then the data is closed. */
     void shutdown() {
         HostDocumentOpener.clean(HostDocumentOpener.viewFolder());
+        stopOutbox();
         if (idle != null) {
             idle.stop();
         }

@@ -140,6 +140,19 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.println(m.get("bench.export", members, exportMs, bareMs,
                     String.format(Locale.ROOT, "%.2f", (double) exportMs / Math.max(1, bareMs))));
+
+            // batch: the month's dues rolled, then the signed package with the full snapshot, then verify
+            java.time.YearMonth month = java.time.YearMonth.now(root.clock());
+            ctx.union().save(new cn.uniondesk.domain.UnionInfo("bench", "BENCH0001", null, null));
+            ctx.dues().applyRoll(month);
+            long t4 = System.nanoTime();
+            cn.uniondesk.service.BatchService.Exported batch = ctx.batches().export(month, true, null);
+            long batchExportMs = ms(t4);
+            long t5 = System.nanoTime();
+            cn.uniondesk.sync.BatchVerifier.Result verified = ctx.batches().verify(batch.file());
+            long verifyMs = ms(t5);
+            out.println(m.get("bench.batch", members, batchExportMs, verifyMs, batchExportMs + verifyMs,
+                    Files.size(batch.file()) / 1024 + " KB", verified.ok() ? "OK" : String.valueOf(verified.problem())));
             return roll(ctx, out, m);
         }
     }

@@ -52,4 +52,16 @@ class ArchitectureTest {
             .should().callConstructor(Thread.class, Runnable.class)
             .orShould().callConstructor(Thread.class, Runnable.class, String.class)
             .because("background work goes through the one injected BackgroundExecutor");
+
+    @ArchTest
+    static final ArchRule syncIsFormatAndTransportOnly = noClasses().that().resideInAPackage("cn.uniondesk.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("cn.uniondesk.service..", "cn.uniondesk.db..",
+                    "cn.uniondesk.ui..", "cn.uniondesk.cli..", "cn.uniondesk.app..", "javafx..", "org.jooq..")
+            .because("the batch format, signing and HTTPS transport are shared by the office and the intake "
+                    + "and know nothing of either side's storage");
+
+    @ArchTest
+    static final ArchRule intakeGeneratedJooqStaysInDb = noClasses().that().resideOutsideOfPackage("cn.uniondesk.db..")
+            .should().dependOnClassesThat().resideInAPackage("cn.uniondesk.db.intake.generated..")
+            .because("the intake's generated tables are an implementation detail of its repository");
 }

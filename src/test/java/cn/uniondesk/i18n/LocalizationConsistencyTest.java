@@ -67,6 +67,7 @@ class LocalizationConsistencyTest {
         Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Housing.values()).forEach(v -> keys.add(v.key()));
         Arrays.stream(cn.uniondesk.domain.cases.HardshipEnums.Cause.values()).forEach(v -> keys.add(v.key()));
         Arrays.stream(cn.uniondesk.domain.cases.Eligibility.Verdict.values()).forEach(v -> keys.add(v.key()));
+        Arrays.stream(cn.uniondesk.domain.BatchState.values()).forEach(v -> keys.add("batch.state." + v.name()));
         return keys;
     }
 

@@ -7,7 +7,7 @@ public enum Section {
     DUES("ui.nav.dues", null),
     AID("ui.nav.aid", null),
     REPORTS("ui.nav.reports", "ui.coming.reports"),
-    UPLOAD("ui.nav.upload", "ui.coming.upload"),
+    UPLOAD("ui.nav.upload", null),
     SETTINGS("ui.nav.settings", null);
 
     private final String labelKey;

@@ -71,6 +71,9 @@ public final class ShellView extends BorderPane {
         Label aidLoading = new Label();
         aidLoading.textProperty().bind(vm.statusProperty());
         pages.put(Section.AID, new StackPane(aidLoading));
+        Label uploadLoading = new Label();
+        uploadLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.UPLOAD, new StackPane(uploadLoading));
 
         Label union = new Label();
         union.setId("unionName");
@@ -125,6 +128,14 @@ public final class ShellView extends BorderPane {
         pages.put(Section.AID, page);
         if (vm.sectionProperty().get() == Section.AID) {
             show(Section.AID);
+        }
+    }
+
+    /** Puts the 上报 screen in place once an account has signed in. */
+    public void setUploadPage(Node page) {
+        pages.put(Section.UPLOAD, page);
+        if (vm.sectionProperty().get() == Section.UPLOAD) {
+            show(Section.UPLOAD);
         }
     }
 

@@ -48,6 +48,8 @@ public final class AppContext implements AutoCloseable {
     private final DuesService dues;
     private final MemberImportService memberImport;
     private final MemberExportService memberExport;
+    private final cn.uniondesk.service.report.ReportService reports;
+    private final cn.uniondesk.service.report.DashboardService dashboard;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -68,6 +70,11 @@ public final class AppContext implements AutoCloseable {
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);
         this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
+        cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
+        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, dues, union,
+                cn.uniondesk.service.report.AidLedgerSource.NONE, session, audit, clock);
+        this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, new DuesRepository(database),
+                reports, cn.uniondesk.service.report.CaseFigures.NONE, session, clock);
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */
@@ -204,6 +211,14 @@ public final class AppContext implements AutoCloseable {
 
     public MemberExportService memberExport() {
         return memberExport;
+    }
+
+    public cn.uniondesk.service.report.ReportService reports() {
+        return reports;
+    }
+
+    public cn.uniondesk.service.report.DashboardService dashboard() {
+        return dashboard;
     }
 
     @Override

@@ -124,17 +124,21 @@ public final class PdfReport {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
-            Rectangle page = document.getPageSize();
+            // the size of the page being finished (a document may mix portrait and landscape pages;
+            // document.getPageSize() already holds the next page's size)
+            Rectangle page = writer.getPageSize();
+            float l = document.leftMargin();
+            float r = page.getWidth() - document.rightMargin();
             ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, new Phrase(left, PdfFonts.font(9)),
-                    document.left(), page.getHeight() - 34, 0);
+                    l, page.getHeight() - 34, 0);
             ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, new Phrase(right, PdfFonts.font(9)),
-                    document.right(), page.getHeight() - 34, 0);
+                    r, page.getHeight() - 34, 0);
             cb.setLineWidth(0.5f);
-            cb.moveTo(document.left(), page.getHeight() - 40);
-            cb.lineTo(document.right(), page.getHeight() - 40);
+            cb.moveTo(l, page.getHeight() - 40);
+            cb.lineTo(r, page.getHeight() - 40);
             cb.stroke();
             String text = "第 " + writer.getPageNumber() + " 页 共 ";
-            float x = (document.left() + document.right()) / 2;
+            float x = (l + r) / 2;
             float w = PdfFonts.base().getWidthPoint(text, 9);
             cb.beginText();
             cb.setFontAndSize(PdfFonts.base(), 9);

@@ -1,0 +1,132 @@
+package cn.uniondesk.service.report;
+
+import cn.uniondesk.db.DuesRepository;
+import cn.uniondesk.db.ReportRepository;
+import cn.uniondesk.domain.MemberEventType;
+import cn.uniondesk.domain.Permission;
+import cn.uniondesk.domain.dues.Charge;
+import cn.uniondesk.domain.report.MembershipLedger;
+import cn.uniondesk.domain.report.PeriodCounts;
+import cn.uniondesk.service.Session;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The figures of the 工作台 (dashboard) in one read: members now and at the end of each of the last
+ * twelve months, this month's joins and leaves (with the members' ids, so a click can list them),
+ * this month's dues collection overall and per department, members in arrears, the next deadlines,
+ * and the aid-case figures from {@link CaseFigures}. Reads the member events and the month's dues
+ * once each; no per-member queries.
+ */
+public final class DashboardService {
+    private final ReportRepository repo;
+    private final DuesRepository dues;
+    private final ReportService reports;
+    private final CaseFigures cases;
+    private final Session session;
+    private final Clock clock;
+
+    public DashboardService(ReportRepository repo, DuesRepository dues, ReportService reports, CaseFigures cases,
+            Session session, Clock clock) {
+        this.repo = repo;
+        this.dues = dues;
+        this.reports = reports;
+        this.cases = cases;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public record TrendPoint(YearMonth month, int members) {
+    }
+
+    public record DepartmentRate(String department, long dueFen, long paidFen) {
+        public Percent rate() {
+            return Percent.of(Math.min(paidFen, dueFen), dueFen);
+        }
+    }
+
+    public enum DeadlineKind {
+        /** The monthly report upward for {@code period}. */
+        MONTHLY_REPORT,
+        /** Hardship files whose yearly review is due ({@code count} of them). */
+        HARDSHIP_REVIEW
+    }
+
+    public record Deadline(DeadlineKind kind, LocalDate due, YearMonth period, int count) {
+    }
+
+    public record Dashboard(LocalDate today, YearMonth month, int membersNow, Set<Long> memberIds,
+            List<TrendPoint> trend, int joined, Set<Long> joinedIds, int left, Set<Long> leftIds, long dueFen,
+            long paidFen, List<DepartmentRate> departments, int arrears, List<Deadline> deadlines,
+            CaseFigures.Summary cases) {
+        public Percent rate() {
+            return Percent.of(Math.min(paidFen, dueFen), dueFen);
+        }
+    }
+
+    /** Today's dashboard. */
+    public Dashboard dashboard() {
+        return dashboard(LocalDate.now(clock));
+    }
+
+    public Dashboard dashboard(LocalDate today) {
+        session.require(Permission.MEMBER_READ);
+        YearMonth month = YearMonth.from(today);
+        MembershipLedger ledger = repo.ledger();
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = 11; i >= 1; i--) {
+            days.add(month.minusMonths(i).atEndOfMonth());
+        }
+        days.add(today);
+        int[] counts = ledger.holdersOn(days);
+        List<TrendPoint> trend = new ArrayList<>();
+        for (int i = 0; i < days.size(); i++) {
+            trend.add(new TrendPoint(YearMonth.from(days.get(i)), counts[i]));
+        }
+        LocalDate from = month.atDay(1);
+        PeriodCounts c = ledger.count(from, today).total();
+        Set<Long> joinedIds = ledger.idsWithEvent(from, today, EnumSet.of(MemberEventType.JOIN,
+                MemberEventType.TRANSFER_IN));
+        Set<Long> leftIds = ledger.idsWithEvent(from, today, EnumSet.of(MemberEventType.TRANSFER_OUT,
+                MemberEventType.LEAVE, MemberEventType.DECEASE));
+
+        Map<Long, String> deptOf = ledger.departments();
+        Map<String, long[]> byDept = new TreeMap<>();
+        long due = 0;
+        for (Charge ch : dues.charges(month)) {
+            String d = deptOf.getOrDefault(ch.memberId(), MembershipLedger.NO_DEPARTMENT);
+            byDept.computeIfAbsent(d, k -> new long[2])[0] += ch.amountFen();
+            due += ch.amountFen();
+        }
+        long paid = 0;
+        for (Map.Entry<Long, Long> p : dues.paidIn(month).entrySet()) {
+            String d = deptOf.getOrDefault(p.getKey(), MembershipLedger.NO_DEPARTMENT);
+            byDept.computeIfAbsent(d, k -> new long[2])[1] += p.getValue();
+            paid += p.getValue();
+        }
+        List<DepartmentRate> depts = new ArrayList<>();
+        byDept.forEach((d, v) -> depts.add(new DepartmentRate(d, v[0], v[1])));
+
+        int arrears = repo.arrearsCount(month);
+        CaseFigures.Summary caseSummary = cases.summary(session.operator(), today);
+        List<Deadline> deadlines = new ArrayList<>();
+        int dueDay = reports.config().dueDay();
+        YearMonth reportMonth = today.getDayOfMonth() <= dueDay ? month.minusMonths(1) : month;
+        deadlines.add(new Deadline(DeadlineKind.MONTHLY_REPORT, reportMonth.plusMonths(1).atDay(dueDay), reportMonth,
+                0));
+        if (caseSummary.reviewsDue() > 0) {
+            deadlines.add(new Deadline(DeadlineKind.HARDSHIP_REVIEW, caseSummary.nextReviewDate(), null,
+                    caseSummary.reviewsDue()));
+        }
+        return new Dashboard(today, month, counts[counts.length - 1], ledger.holderIds(today), List.copyOf(trend),
+                c.joined() + c.transferredIn(), joinedIds, c.transferredOut() + c.left() + c.deceased(), leftIds,
+                due, paid, List.copyOf(depts), arrears, List.copyOf(deadlines), caseSummary);
+    }
+}

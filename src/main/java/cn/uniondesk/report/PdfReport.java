@@ -153,7 +153,8 @@ public final class PdfReport {
             total.beginText();
             total.setFontAndSize(PdfFonts.base(), 9);
             total.setTextMatrix(0, 0);
-            total.showText((writer.getPageNumber()) + " 页");
+            // at close the writer already counts the page after the last one
+            total.showText((writer.getPageNumber() - 1) + " 页");
             total.endText();
         }
     }

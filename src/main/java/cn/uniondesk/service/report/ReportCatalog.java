@@ -37,10 +37,10 @@ public final class ReportCatalog {
                 Column.sum("left", "退会", 7),
                 Column.sum("deceased", "去世", 7),
                 Column.sum("end", "期末会员数", 9),
-                Column.sum("women", "其中：女性", 9),
-                Column.sum("migrant", "其中：农民工", 9)));
+                Column.sum("women", "其中：女性", 10),
+                Column.sum("migrant", "其中：农民工", 12)));
         for (AgeBand b : AgeBand.values()) {
-            c.add(Column.sum(b.key(), b.zh(), 8));
+            c.add(Column.sum(b.key(), b.zh(), 10));
         }
         MEMBERSHIP_COLUMNS = List.copyOf(c);
     }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 @Command(name = "uniondesk", mixinStandardHelpOptions = true, versionProvider = UnionDeskCommand.Version.class,
         description = "UnionDesk 基层工会工作台 — command line", subcommands = {InitCommand.class, MembersCommand.class,
             SampleCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
-            AccountsCommand.class, DuesCommand.class, BenchCommand.class})
+            AccountsCommand.class, DuesCommand.class, BenchCommand.class, ReportCommand.class})
 public final class UnionDeskCommand {
     public static final int OK = 0;
     public static final int FAILURE = 1;

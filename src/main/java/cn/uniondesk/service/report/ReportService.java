@@ -116,29 +116,29 @@ public final class ReportService {
     public void saveConfig(ReportConfig c) {
         session.require(Permission.APPROVE);
         if (c.monthlySheets().isEmpty()) {
-            throw new RuleViolationException("report.config.noSheets");
+            throw new RuleViolationException("reports.config.noSheets");
         }
         for (String id : c.monthlySheets()) {
             if (ReportCatalog.find(id).isEmpty()) {
-                throw new RuleViolationException("report.config.unknownSheet", id, String.join(",",
+                throw new RuleViolationException("reports.config.unknownSheet", id, String.join(",",
                         ReportCatalog.MONTHLY_IDS));
             }
         }
         if (new LinkedHashSet<>(c.monthlySheets()).size() != c.monthlySheets().size()) {
-            throw new RuleViolationException("report.config.duplicateSheet");
+            throw new RuleViolationException("reports.config.duplicateSheet");
         }
         c.hiddenColumns().forEach((id, keys) -> {
             ReportCatalog.Definition d = ReportCatalog.find(id).orElseThrow(() -> new RuleViolationException(
-                    "report.config.unknownSheet", id, String.join(",", ReportCatalog.MONTHLY_IDS)));
+                    "reports.config.unknownSheet", id, String.join(",", ReportCatalog.MONTHLY_IDS)));
             for (String k : keys) {
                 if (!d.hideable().contains(k)) {
-                    throw new RuleViolationException("report.config.unknownColumn", id, k,
+                    throw new RuleViolationException("reports.config.unknownColumn", id, k,
                             String.join(",", d.hideable()));
                 }
             }
         });
         if (c.dueDay() < 1 || c.dueDay() > 28) {
-            throw new RuleViolationException("report.config.dueDay");
+            throw new RuleViolationException("reports.config.dueDay");
         }
         ReportConfig before = config();
         db.inTransaction(() -> {

@@ -194,7 +194,7 @@ class MonthlyReportSetTest {
                 List.of("membership"), Map.of("dues", Set.of("nonsense")), null, null, 10)))
                 .isInstanceOf(cn.uniondesk.service.RuleViolationException.class)
                 .satisfies(e -> assertThat(((cn.uniondesk.service.RuleViolationException) e).messageKey())
-                        .isEqualTo("report.config.unknownColumn"));
+                        .isEqualTo("reports.config.unknownColumn"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctx.reports().saveConfig(new ReportConfig(
                 List.of("membership", "bogus"), Map.of(), null, null, 10)))
                 .isInstanceOf(cn.uniondesk.service.RuleViolationException.class);

@@ -119,7 +119,8 @@ public final class UnionDeskApp extends Application {
         AppContext ctx = gateway.context();
         shellVm = new ShellViewModel(messages);
         ShellView shell = new ShellView(shellVm);
-        MemberListView membersPage = new MemberListView(new MemberListViewModel(ctx.members(), executor, messages));
+        MemberListViewModel membersVm = new MemberListViewModel(ctx.members(), executor, messages);
+        MemberListView membersPage = new MemberListView(membersVm);
         if (ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE)) {
             membersPage.setImportAction(afterClose -> {
                 javafx.stage.Stage wizard = new cn.uniondesk.ui.importer.ImportWizardView(ctx.memberImport(),
@@ -132,6 +133,12 @@ public final class UnionDeskApp extends Application {
                 ctx.members(), executor, messages, ctx.members().today());
         duesVm.setReadOnly(!ctx.session().may(cn.uniondesk.domain.Permission.MEMBER_WRITE));
         shell.setDuesPage(new cn.uniondesk.ui.dues.DuesView(duesVm));
+        shell.setDashboardPage(new cn.uniondesk.ui.dashboard.DashboardView(new cn.uniondesk.ui.dashboard
+                .DashboardViewModel(ctx.dashboard(), executor, messages, new cn.uniondesk.ui.dashboard
+                .SectionNavigator(shellVm, membersVm, duesVm))));
+        shell.setReportsPage(new cn.uniondesk.ui.reports.ReportsView(new cn.uniondesk.ui.reports.ReportsViewModel(
+                ctx.reports(), executor, messages, new DesktopDocumentOpener(getHostServices()),
+                ctx.dataDir().resolve("reports"), ctx.members().today())));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The figures of the 工作台 (dashboard) in one read: members now and at the end of each of the last
  * twelve months, this month's joins and leaves (with the members' ids, so a click can list them),
- * this month's dues collection overall and per department, members in arrears, the next deadlines,
+ * this month's dues collection overall and per department, members in arrears at the end of last
+ * month (this month's dues are not late before payday), the next deadlines,
  * and the aid-case figures from {@link CaseFigures}. Reads the member events and the month's dues
  * once each; no per-member queries.
  */
@@ -46,7 +47,7 @@ public final class DashboardService {
     public record TrendPoint(YearMonth month, int members) {
     }
 
-    public record DepartmentRate(String department, long dueFen, long paidFen) {
+    public record DepartmentRate(YearMonth month, String department, long dueFen, long paidFen) {
         public Percent rate() {
             return Percent.of(Math.min(paidFen, dueFen), dueFen);
         }
@@ -64,8 +65,16 @@ public final class DashboardService {
 
     public record Dashboard(LocalDate today, YearMonth month, int membersNow, Set<Long> memberIds,
             List<TrendPoint> trend, int joined, Set<Long> joinedIds, int left, Set<Long> leftIds, long dueFen,
-            long paidFen, List<DepartmentRate> departments, int arrears, List<Deadline> deadlines,
+            long paidFen, List<DepartmentRate> departments, List<DepartmentRate> previousDepartments, int arrears, List<Deadline> deadlines,
             CaseFigures.Summary cases) {
+        /**
+         * The month whose end {@link #arrears} is counted at: the month before this one (this
+         * month's dues are not late before payday).
+         */
+        public YearMonth arrearsMonth() {
+            return month.minusMonths(1);
+        }
+
         public Percent rate() {
             return Percent.of(Math.min(paidFen, dueFen), dueFen);
         }
@@ -98,23 +107,12 @@ public final class DashboardService {
                 MemberEventType.LEAVE, MemberEventType.DECEASE));
 
         Map<Long, String> deptOf = ledger.departments();
-        Map<String, long[]> byDept = new TreeMap<>();
-        long due = 0;
-        for (Charge ch : dues.charges(month)) {
-            String d = deptOf.getOrDefault(ch.memberId(), MembershipLedger.NO_DEPARTMENT);
-            byDept.computeIfAbsent(d, k -> new long[2])[0] += ch.amountFen();
-            due += ch.amountFen();
-        }
-        long paid = 0;
-        for (Map.Entry<Long, Long> p : dues.paidIn(month).entrySet()) {
-            String d = deptOf.getOrDefault(p.getKey(), MembershipLedger.NO_DEPARTMENT);
-            byDept.computeIfAbsent(d, k -> new long[2])[1] += p.getValue();
-            paid += p.getValue();
-        }
-        List<DepartmentRate> depts = new ArrayList<>();
-        byDept.forEach((d, v) -> depts.add(new DepartmentRate(d, v[0], v[1])));
+        List<DepartmentRate> depts = departmentRates(month, deptOf);
+        List<DepartmentRate> previous = departmentRates(month.minusMonths(1), deptOf);
+        long due = depts.stream().mapToLong(DepartmentRate::dueFen).sum();
+        long paid = depts.stream().mapToLong(DepartmentRate::paidFen).sum();
 
-        int arrears = repo.arrearsCount(month);
+        int arrears = repo.arrearsCount(month.minusMonths(1));
         CaseFigures.Summary caseSummary = cases.summary(session.operator(), today);
         List<Deadline> deadlines = new ArrayList<>();
         int dueDay = reports.config().dueDay();
@@ -127,6 +125,22 @@ public final class DashboardService {
         }
         return new Dashboard(today, month, counts[counts.length - 1], ledger.holderIds(today), List.copyOf(trend),
                 c.joined() + c.transferredIn(), joinedIds, c.transferredOut() + c.left() + c.deceased(), leftIds,
-                due, paid, List.copyOf(depts), arrears, List.copyOf(deadlines), caseSummary);
+                due, paid, depts, previous, arrears, List.copyOf(deadlines), caseSummary);
+    }
+
+    /** Due and paid in {@code month} per department (sorted by name). */
+    private List<DepartmentRate> departmentRates(YearMonth month, Map<Long, String> deptOf) {
+        Map<String, long[]> byDept = new TreeMap<>();
+        for (Charge ch : dues.charges(month)) {
+            String d = deptOf.getOrDefault(ch.memberId(), MembershipLedger.NO_DEPARTMENT);
+            byDept.computeIfAbsent(d, k -> new long[2])[0] += ch.amountFen();
+        }
+        for (Map.Entry<Long, Long> p : dues.paidIn(month).entrySet()) {
+            String d = deptOf.getOrDefault(p.getKey(), MembershipLedger.NO_DEPARTMENT);
+            byDept.computeIfAbsent(d, k -> new long[2])[1] += p.getValue();
+        }
+        List<DepartmentRate> out = new ArrayList<>();
+        byDept.forEach((d, v) -> out.add(new DepartmentRate(month, d, v[0], v[1])));
+        return List.copyOf(out);
     }
 }

@@ -38,7 +38,7 @@ public final class DashboardView extends ScrollPane {
     private final DashboardViewModel vm;
     private final Messages messages;
     private final XYChart.Series<String, Number> trendSeries = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> rateSeries = new XYChart.Series<>();
+    private final BarChart<String, Number> rateChart;
 
     public DashboardView(DashboardViewModel vm) {
         this.vm = vm;
@@ -91,13 +91,11 @@ public final class DashboardView extends ScrollPane {
         CategoryAxis bx = new CategoryAxis();
         NumberAxis by = new NumberAxis(0, 100, 20);
         by.setLabel("%");
-        BarChart<String, Number> rateChart = new BarChart<>(bx, by);
+        rateChart = new BarChart<>(bx, by);
         rateChart.setId("dash-deptRates");
         rateChart.setTitle(messages.get("ui.dash.byDepartment"));
-        rateChart.setLegendVisible(false);
         rateChart.setAnimated(false);
         rateChart.setPrefHeight(280);
-        rateChart.getData().add(rateSeries);
         HBox charts = new HBox(12, trendChart, rateChart);
         HBox.setHgrow(trendChart, Priority.ALWAYS);
         HBox.setHgrow(rateChart, Priority.ALWAYS);
@@ -177,19 +175,24 @@ public final class DashboardView extends ScrollPane {
         }
     }
 
+    /** One series per month (last month, this month), bars per department. */
     private void fillRates() {
-        rateSeries.getData().clear();
+        java.util.Map<java.time.YearMonth, XYChart.Series<String, Number>> series = new java.util.TreeMap<>();
         int i = 0;
         for (DepartmentRate r : vm.departments()) {
+            XYChart.Series<String, Number> s = series.computeIfAbsent(r.month(), m -> {
+                XYChart.Series<String, Number> x = new XYChart.Series<>();
+                x.setName(vm.monthLabel(m));
+                return x;
+            });
             XYChart.Data<String, Number> d = new XYChart.Data<>(vm.departmentLabel(r.department()),
                     r.rate().bp() / 100.0);
-            String id = "dash-dept-" + i++;
+            String id = "dash-dept-" + r.month() + "-" + i++;
             d.nodeProperty().addListener((o, a, n) -> attach(n, id, r));
-            rateSeries.getData().add(d);
-            if (d.getNode() != null) {
-                attach(d.getNode(), id, r);
-            }
+            s.getData().add(d);
         }
+        rateChart.getData().setAll(series.values());
+        // the bars' nodes are made as the series enter the chart: the listeners above make them clickable
     }
 
     private void attach(Node n, String id, DepartmentRate r) {
@@ -198,7 +201,8 @@ public final class DashboardView extends ScrollPane {
         }
         n.setId(id);
         n.setCursor(Cursor.HAND);
-        n.setOnMouseClicked(e -> vm.openDepartment(r.department()));
-        Tooltip.install(n, new Tooltip(vm.departmentLabel(r.department()) + " " + r.rate()));
+        n.setOnMouseClicked(e -> vm.openDepartment(r));
+        Tooltip.install(n, new Tooltip(vm.monthLabel(r.month()) + " " + vm.departmentLabel(r.department()) + " "
+                + r.rate()));
     }
 }

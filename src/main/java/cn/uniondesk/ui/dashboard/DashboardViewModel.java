@@ -49,9 +49,13 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper arrears = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper casesNote = new ReadOnlyStringWrapper("");
     private final ObservableList<TrendPoint> trend = FXCollections.observableArrayList();
+    private final ObservableList<TrendPoint> trendView = FXCollections.unmodifiableObservableList(trend);
     private final ObservableList<DepartmentRate> departments = FXCollections.observableArrayList();
+    private final ObservableList<DepartmentRate> departmentsView = FXCollections.unmodifiableObservableList(departments);
     private final ObservableList<String> deadlines = FXCollections.observableArrayList();
+    private final ObservableList<String> deadlinesView = FXCollections.unmodifiableObservableList(deadlines);
     private final ObservableList<String> caseLines = FXCollections.observableArrayList();
+    private final ObservableList<String> caseLinesView = FXCollections.unmodifiableObservableList(caseLines);
     private final AtomicLong generation = new AtomicLong();
 
     public DashboardViewModel(DashboardService service, BackgroundExecutor executor, Messages messages,
@@ -91,13 +95,15 @@ public final class DashboardViewModel {
         rateDetail.set(messages.get("ui.dash.rateDetail", yuan(d.paidFen()), yuan(d.dueFen())));
         arrears.set(Integer.toString(d.arrears()));
         trend.setAll(d.trend());
-        departments.setAll(d.departments());
+        List<DepartmentRate> both = new ArrayList<>(d.previousDepartments());
+        both.addAll(d.departments());
+        departments.setAll(both);
         List<String> dl = new ArrayList<>();
         for (Deadline x : d.deadlines()) {
             long days = ChronoUnit.DAYS.between(d.today(), x.due());
             switch (x.kind()) {
                 case MONTHLY_REPORT -> dl.add(messages.get(days >= 0 ? "ui.dash.deadline.report"
-                        : "ui.dash.deadline.reportLate", x.period().getYear(), x.period().getMonthValue(),
+                        : "ui.dash.deadline.reportLate", Integer.toString(x.period().getYear()), x.period().getMonthValue(),
                         x.due().toString(), Math.abs(days)));
                 case HARDSHIP_REVIEW -> dl.add(messages.get("ui.dash.deadline.review", x.count(),
                         x.due() == null ? "" : x.due().toString()));
@@ -159,15 +165,17 @@ public final class DashboardViewModel {
     public void openArrears() {
         Dashboard d = dashboard.get();
         if (d != null) {
-            navigator.showDues(d.month(), true, null);
+            navigator.showDues(d.arrearsMonth(), true, null);
         }
     }
 
-    public void openDepartment(String department) {
-        Dashboard d = dashboard.get();
-        if (d != null) {
-            navigator.showDues(d.month(), false, department);
-        }
+    /** A department's bar: the dues list of that month and department. */
+    public void openDepartment(DepartmentRate r) {
+        navigator.showDues(r.month(), false, r.department());
+    }
+
+    public String monthLabel(java.time.YearMonth m) {
+        return messages.get("ui.dash.monthLabel", Integer.toString(m.getYear()), m.getMonthValue());
     }
 
     public void openReports() {
@@ -226,19 +234,19 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<TrendPoint> trend() {
-        return FXCollections.unmodifiableObservableList(trend);
+        return trendView;
     }
 
     public ObservableList<DepartmentRate> departments() {
-        return FXCollections.unmodifiableObservableList(departments);
+        return departmentsView;
     }
 
     public ObservableList<String> deadlines() {
-        return FXCollections.unmodifiableObservableList(deadlines);
+        return deadlinesView;
     }
 
     public ObservableList<String> caseLines() {
-        return FXCollections.unmodifiableObservableList(caseLines);
+        return caseLinesView;
     }
 
     public Messages messages() {

@@ -70,7 +70,7 @@ public final class ReportsViewModel {
             return;
         }
         build(() -> reports.writeMonthly(m, outDir, EnumSet.allOf(ReportService.Format.class)),
-                messages.get("ui.reports.monthlyDone", m.getYear(), m.getMonthValue()));
+                messages.get("ui.reports.monthlyDone", Integer.toString(m.getYear()), m.getMonthValue()));
     }
 
     /** Builds the yearly summary for the statistical year typed. */
@@ -87,7 +87,7 @@ public final class ReportsViewModel {
         }
         int fy = y;
         build(() -> reports.writeYearly(fy, outDir, EnumSet.allOf(ReportService.Format.class)),
-                messages.get("ui.reports.yearlyDone", fy));
+                messages.get("ui.reports.yearlyDone", Integer.toString(fy)));
     }
 
     private void build(java.util.concurrent.Callable<ReportService.Written> work, String done) {

@@ -113,6 +113,19 @@ class DashboardUiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clickingADepartmentBarOpensThatDepartmentsDuesOfThatMonth(FxRobot robot) throws TimeoutException {
+        waitFor(() -> vm.dashboardProperty().get() != null && !vm.departments().isEmpty());
+        var r = vm.dashboardProperty().get().previousDepartments().get(0);
+        robot.clickOn("#dash-dept-" + r.month() + "-0");
+        waitFor(() -> shellVm.sectionProperty().get() == Section.DUES);
+        TableView<ReportLine> table = robot.lookup("#duesTable").queryAs(TableView.class);
+        waitFor(() -> !table.getItems().isEmpty());
+        assertThat(table.getItems()).allMatch(l -> l.department().equals(r.department()));
+        assertThat(robot.lookup("#duesDepartmentFilter").queryAs(Label.class).getText()).contains(r.department());
+    }
+
+    @Test
     void rendersTheDashboardForLookingAt(FxRobot robot) throws Exception {
         waitFor(() -> vm.dashboardProperty().get() != null && !vm.departments().isEmpty());
         javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code report monthly|yearly|config}: the monthly report set, the yearly summary, what the set holds. */
 @Command(name = "report", description = "reports (报表): the monthly set, the yearly summary, their configuration",
-        subcommands = {ReportCommand.Monthly.class, ReportCommand.Yearly.class, ReportCommand.Config.class})
+        subcommands = {ReportCommand.Monthly.class, ReportCommand.Yearly.class, ReportCommand.Roster.class,
+            ReportCommand.Config.class})
 final class ReportCommand {
     @ParentCommand
     UnionDeskCommand root;
@@ -95,6 +96,28 @@ final class ReportCommand {
                 throw new UsageException(root.messages().get("cli.report.badYear", year));
             }
             return root.withContext(ctx -> done(root, ctx.reports().writeYearly(year, out, formats(format))));
+        }
+    }
+
+    @Command(name = "roster", description = "会员花名册 as PDF (ID numbers masked)")
+    static final class Roster implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand parent;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE")
+        Path out;
+
+        @Option(names = "--limit", paramLabel = "N", description = "at most N members (default: all)")
+        int limit;
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            return root.withContext(ctx -> {
+                int n = ctx.reports().writeRosterPdf(out, limit);
+                root.spec().commandLine().getOut().println(root.messages().get("cli.report.roster", out, n));
+                return UnionDeskCommand.OK;
+            });
         }
     }
 

@@ -65,6 +65,22 @@ class ReportCommandTest {
         assertThat(out.resolve("统计年报-2026.pdf")).exists();
         assertThat(out.resolve("统计年报-2026.xlsx")).doesNotExist();
 
+        Run roster = run("report", "roster", "--out", out.resolve("花名册.pdf").toString());
+        assertThat(roster.code()).as(roster.err()).isZero();
+        assertThat(roster.out()).contains("273 人");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(
+                Files.readAllBytes(out.resolve("花名册.pdf")));
+        try {
+            String first = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            String last = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(
+                    reader.getNumberOfPages());
+            assertThat(first).contains("会员花名册").contains("********");
+            assertThat(last).contains("公民身份号码").contains("合计 273 人")
+                    .contains("第 " + reader.getNumberOfPages() + " 页");
+        } finally {
+            reader.close();
+        }
+
         assertThat(run("report", "config", "reset").out()).contains("月报包含：membership,dues,fund,aid");
         assertThat(run("report", "monthly", "--month", "2026-13", "--out", out.toString()).code())
                 .isEqualTo(UnionDeskCommand.USAGE);

@@ -30,17 +30,17 @@ public final class ReportCatalog {
     static {
         List<Column> c = new ArrayList<>(List.of(
                 Column.label("department", "部门/车间", 18),
-                Column.sum("start", "期初会员数", 9),
+                Column.sum("start", "期初会员数", 11),
                 Column.sum("joined", "入会", 7),
                 Column.sum("transferIn", "转入", 7),
                 Column.sum("transferOut", "转出", 7),
                 Column.sum("left", "退会", 7),
                 Column.sum("deceased", "去世", 7),
-                Column.sum("end", "期末会员数", 9),
-                Column.sum("women", "其中：女性", 10),
-                Column.sum("migrant", "其中：农民工", 12)));
+                Column.sum("end", "期末会员数", 11),
+                Column.sum("women", "其中女性", 10),
+                Column.sum("migrant", "其中农民工", 12)));
         for (AgeBand b : AgeBand.values()) {
-            c.add(Column.sum(b.key(), b.zh(), 10));
+            c.add(Column.sum(b.key(), b.zh(), 11));
         }
         MEMBERSHIP_COLUMNS = List.copyOf(c);
     }

@@ -161,7 +161,7 @@ class MonthlyReportSetTest {
             Row head = rowStartingWith(wb.getSheet("会员统计月报"), "部门/车间");
             List<String> headers = new java.util.ArrayList<>();
             head.forEach(cell -> headers.add(cell.getStringCellValue()));
-            assertThat(headers).doesNotContain("其中：女性", "25岁及以下").contains("其中：农民工", "26-35岁");
+            assertThat(headers).doesNotContain("其中女性", "25岁及以下").contains("其中农民工", "26-35岁");
             Row dh = rowStartingWith(wb.getSheet("会费收缴月报"), "部门/车间");
             List<String> dues = new java.util.ArrayList<>();
             dh.forEach(cell -> dues.add(cell.getStringCellValue()));

@@ -73,8 +73,8 @@ public final class AppContext implements AutoCloseable {
         cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
         this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, memberRepo, dues, union,
                 cn.uniondesk.service.report.AidLedgerSource.NONE, session, audit, clock);
-        this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, new DuesRepository(database),
-                reports, cn.uniondesk.service.report.CaseFigures.NONE, session, clock);
+        this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, reports,
+                cn.uniondesk.service.report.CaseFigures.NONE, session, clock);
     }
 
     /** True when the data folder has been set up with accounts (and so an encrypted database). */

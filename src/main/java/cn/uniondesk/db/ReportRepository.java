@@ -36,8 +36,31 @@ public final class ReportRepository {
         this.db = db;
     }
 
-    /** Every member with their lifecycle events, for statistics of any period. */
-    public MembershipLedger ledger() {
+    /**
+     * The ledger is kept between calls while the data it was read from is unchanged: every change
+     * to a member (register, edit, lifecycle step, import) adds a member_event row, so the highest
+     * event id and the number of members identify a state. Ids are never reused (a rolled-back
+     * insert leaves no row and changes nothing).
+     */
+    private record LedgerKey(long maxEventId, long members) {
+    }
+
+    private LedgerKey cachedKey;
+    private MembershipLedger cached;
+
+    /** Every member with their lifecycle events, for statistics of any period (kept while unchanged). */
+    public synchronized MembershipLedger ledger() {
+        var k = db.dsl().select(DSL.max(MEMBER_EVENT.ID), DSL.selectCount().from(MEMBER).<Integer>asField())
+                .from(MEMBER_EVENT).fetchOne();
+        LedgerKey key = new LedgerKey(k.value1() == null ? 0 : k.value1(), k.value2() == null ? 0 : k.value2());
+        if (cached == null || !key.equals(cachedKey)) {
+            cached = readLedger();
+            cachedKey = key;
+        }
+        return cached;
+    }
+
+    private MembershipLedger readLedger() {
         Map<Long, List<StatusMark>> marks = new HashMap<>();
         try (var cursor = db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.EVENT_TYPE,
                 MEMBER_EVENT.STATUS_AFTER)
@@ -93,8 +116,70 @@ public final class ReportRepository {
         return out;
     }
 
-    /** Members whose charges up to {@code month} exceed their payments up to its end. */
+    /**
+     * A state of the dues and of the members' departments: highest ids and row counts of charges
+     * and payments (a re-roll deletes and re-inserts), and the highest member event id (an edit
+     * of a member's department adds one). Figures computed from the same state are the same.
+     */
+    private record DuesKey(long maxCharge, long charges, long maxPayment, long payments, long maxEvent) {
+    }
+
+    private DuesKey duesKey() {
+        var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
+        var c = db.dsl().select(DSL.max(DUES_CHARGE.ID), DSL.count()).from(DUES_CHARGE).fetchOne();
+        var q = db.dsl().select(DSL.max(p.ID), DSL.count()).from(p).fetchOne();
+        Long e = db.dsl().select(DSL.max(MEMBER_EVENT.ID)).from(MEMBER_EVENT).fetchOne().value1();
+        return new DuesKey(c.value1() == null ? 0 : c.value1(), c.value2(), q.value1() == null ? 0 : q.value1(),
+                q.value2(), e == null ? 0 : e);
+    }
+
+    private DuesKey figuresKey;
+    private final Map<Object, Object> figures = new HashMap<>();
+
+    /** A figure computed once per dues state (the dashboard's grouped sums, the arrears count). */
+    @SuppressWarnings("unchecked")
+    private synchronized <T> T remembered(Object what, java.util.function.Supplier<T> compute) {
+        DuesKey key = duesKey();
+        if (!key.equals(figuresKey)) {
+            figures.clear();
+            figuresKey = key;
+        }
+        return (T) figures.computeIfAbsent(what, w -> compute.get());
+    }
+
+    /**
+     * Due (charges of the month) and paid (payments made in the month) per department id (null =
+     * none), in 分; remembered while the dues and departments are unchanged.
+     */
+    public Map<Long, long[]> dueAndPaidByDepartment(YearMonth month) {
+        return remembered(List.of("dueAndPaid", month), () -> readDueAndPaidByDepartment(month));
+    }
+
+    private Map<Long, long[]> readDueAndPaidByDepartment(YearMonth month) {
+        var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
+        Map<Long, long[]> out = new HashMap<>();
+        db.dsl().select(MEMBER.DEPARTMENT_ID, DSL.sum(DUES_CHARGE.AMOUNT_FEN)).from(DUES_CHARGE)
+                .join(MEMBER).on(MEMBER.ID.eq(DUES_CHARGE.MEMBER_ID))
+                .where(DUES_CHARGE.PERIOD.eq(month.atDay(1))).groupBy(MEMBER.DEPARTMENT_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), x -> new long[2])[0] = r.value2().longValue());
+        db.dsl().select(MEMBER.DEPARTMENT_ID, DSL.sum(p.AMOUNT_FEN)).from(p)
+                .join(MEMBER).on(MEMBER.ID.eq(p.MEMBER_ID))
+                .where(p.PAID_ON.between(month.atDay(1), month.atEndOfMonth())).groupBy(MEMBER.DEPARTMENT_ID)
+                .forEach(r -> out.computeIfAbsent(r.value1(), x -> new long[2])[1] = r.value2().longValue());
+        return out;
+    }
+
+    /** Department names by id. */
+    public Map<Long, String> departmentNames() {
+        return db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT).fetchMap(DEPARTMENT.ID, DEPARTMENT.NAME);
+    }
+
+    /** Members whose charges up to {@code month} exceed their payments up to its end (remembered while unchanged). */
     public int arrearsCount(YearMonth month) {
+        return remembered(List.of("arrears", month), () -> countArrears(month));
+    }
+
+    private int countArrears(YearMonth month) {
         var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
         var charged = DSL.select(DUES_CHARGE.MEMBER_ID.as("mid"), DSL.sum(DUES_CHARGE.AMOUNT_FEN).as("c"))
                 .from(DUES_CHARGE).where(DUES_CHARGE.PERIOD.le(month.atDay(1))).groupBy(DUES_CHARGE.MEMBER_ID)

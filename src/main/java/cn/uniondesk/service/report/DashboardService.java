@@ -1,10 +1,8 @@
 package cn.uniondesk.service.report;
 
-import cn.uniondesk.db.DuesRepository;
 import cn.uniondesk.db.ReportRepository;
 import cn.uniondesk.domain.MemberEventType;
 import cn.uniondesk.domain.Permission;
-import cn.uniondesk.domain.dues.Charge;
 import cn.uniondesk.domain.report.MembershipLedger;
 import cn.uniondesk.domain.report.PeriodCounts;
 import cn.uniondesk.service.Session;
@@ -28,16 +26,14 @@ import java.util.TreeMap;
  */
 public final class DashboardService {
     private final ReportRepository repo;
-    private final DuesRepository dues;
     private final ReportService reports;
     private final CaseFigures cases;
     private final Session session;
     private final Clock clock;
 
-    public DashboardService(ReportRepository repo, DuesRepository dues, ReportService reports, CaseFigures cases,
+    public DashboardService(ReportRepository repo, ReportService reports, CaseFigures cases,
             Session session, Clock clock) {
         this.repo = repo;
-        this.dues = dues;
         this.reports = reports;
         this.cases = cases;
         this.session = session;
@@ -106,9 +102,9 @@ public final class DashboardService {
         Set<Long> leftIds = ledger.idsWithEvent(from, today, EnumSet.of(MemberEventType.TRANSFER_OUT,
                 MemberEventType.LEAVE, MemberEventType.DECEASE));
 
-        Map<Long, String> deptOf = ledger.departments();
-        List<DepartmentRate> depts = departmentRates(month, deptOf);
-        List<DepartmentRate> previous = departmentRates(month.minusMonths(1), deptOf);
+        Map<Long, String> names = repo.departmentNames();
+        List<DepartmentRate> depts = departmentRates(month, names);
+        List<DepartmentRate> previous = departmentRates(month.minusMonths(1), names);
         long due = depts.stream().mapToLong(DepartmentRate::dueFen).sum();
         long paid = depts.stream().mapToLong(DepartmentRate::paidFen).sum();
 
@@ -128,17 +124,15 @@ public final class DashboardService {
                 due, paid, depts, previous, arrears, List.copyOf(deadlines), caseSummary);
     }
 
-    /** Due and paid in {@code month} per department (sorted by name). */
-    private List<DepartmentRate> departmentRates(YearMonth month, Map<Long, String> deptOf) {
+    /** Due and paid in {@code month} per department (sorted by name; "" for members without one). */
+    private List<DepartmentRate> departmentRates(YearMonth month, Map<Long, String> names) {
         Map<String, long[]> byDept = new TreeMap<>();
-        for (Charge ch : dues.charges(month)) {
-            String d = deptOf.getOrDefault(ch.memberId(), MembershipLedger.NO_DEPARTMENT);
-            byDept.computeIfAbsent(d, k -> new long[2])[0] += ch.amountFen();
-        }
-        for (Map.Entry<Long, Long> p : dues.paidIn(month).entrySet()) {
-            String d = deptOf.getOrDefault(p.getKey(), MembershipLedger.NO_DEPARTMENT);
-            byDept.computeIfAbsent(d, k -> new long[2])[1] += p.getValue();
-        }
+        repo.dueAndPaidByDepartment(month).forEach((id, v) -> {
+            long[] t = byDept.computeIfAbsent(id == null ? MembershipLedger.NO_DEPARTMENT
+                    : names.getOrDefault(id, MembershipLedger.NO_DEPARTMENT), k -> new long[2]);
+            t[0] += v[0];
+            t[1] += v[1];
+        });
         List<DepartmentRate> out = new ArrayList<>();
         byDept.forEach((d, v) -> out.add(new DepartmentRate(month, d, v[0], v[1])));
         return List.copyOf(out);

@@ -62,6 +62,8 @@ public final class AppContext implements AutoCloseable {
     private final cn.uniondesk.service.OfficeIdentityService identity;
     private final cn.uniondesk.service.BatchService batches;
     private final cn.uniondesk.service.OutboxService outbox;
+    private final cn.uniondesk.service.report.ReportService reports;
+    private final cn.uniondesk.service.report.DashboardService dashboard;
 
     private AppContext(Path dataDir, Database database, byte[] fileKey, KeyVault vault, Session session, Clock clock) {
         this.dataDir = dataDir;
@@ -109,6 +111,11 @@ public final class AppContext implements AutoCloseable {
                         c.memberId(), r.paid().fen(), r.paidOn(), c.state()));
             }
         });
+        cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
+        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, memberRepo, dues, union,
+                cn.uniondesk.service.report.AidLedgerSource.NONE, session, audit, clock);
+        this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, reports,
+                cn.uniondesk.service.report.CaseFigures.NONE, session, clock);
     }
 
     /** "UnionDesk 0.1.0" from the jar's manifest ("dev" when run from classes). */
@@ -303,6 +310,14 @@ public final class AppContext implements AutoCloseable {
 
     public cn.uniondesk.service.OutboxService outbox() {
         return outbox;
+    }
+
+    public cn.uniondesk.service.report.ReportService reports() {
+        return reports;
+    }
+
+    public cn.uniondesk.service.report.DashboardService dashboard() {
+        return dashboard;
     }
 
     @Override

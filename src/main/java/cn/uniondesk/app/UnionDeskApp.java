@@ -206,6 +206,12 @@ public final class UnionDeskApp extends Application {
         shell.setUploadPage(new cn.uniondesk.ui.upload.UploadView(uploadVm));
         stopOutbox();
         outboxJob = new OutboxScheduler(ctx.outbox(), ctx.session());
+        shell.setDashboardPage(new cn.uniondesk.ui.dashboard.DashboardView(new cn.uniondesk.ui.dashboard
+                .DashboardViewModel(ctx.dashboard(), executor, messages, new cn.uniondesk.ui.dashboard
+                .SectionNavigator(shellVm, membersVm, duesVm))));
+        shell.setReportsPage(new cn.uniondesk.ui.reports.ReportsView(new cn.uniondesk.ui.reports.ReportsViewModel(
+                ctx.reports(), executor, messages, new DesktopDocumentOpener(getHostServices()),
+                ctx.dataDir().resolve("reports"), ctx.members().today())));
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);

@@ -153,6 +153,7 @@ final class BenchCommand implements Callable<Integer> {
             long verifyMs = ms(t5);
             out.println(m.get("bench.batch", members, batchExportMs, verifyMs, batchExportMs + verifyMs,
                     Files.size(batch.file()) / 1024 + " KB", verified.ok() ? "OK" : String.valueOf(verified.problem())));
+            reports(ctx, w, m, out);
             return roll(ctx, out, m);
         }
     }
@@ -184,6 +185,39 @@ final class BenchCommand implements Callable<Integer> {
         boolean nothing = again.isEmpty() && againApplied.isEmpty() && again.unchanged() == p.members();
         out.println(m.get("bench.roll.again", againMs, again.unchanged(), nothing ? "OK" : "CHANGED"));
         return nothing ? UnionDeskCommand.OK : UnionDeskCommand.FAILURE;
+    }
+
+    /**
+     * Reports: the month's dues rolled and mostly paid (set-up, timed apart), then the full monthly
+     * set (workbook + PDF), the dashboard, and the roster PDF of 10,000 members.
+     */
+    private static void reports(AppContext ctx, Path w, Messages m, PrintWriter out) {
+        java.time.YearMonth month = java.time.YearMonth.now();
+        long t0 = System.nanoTime();
+        ctx.dues().applyRoll(month);
+        List<cn.uniondesk.service.DuesService.PaymentLine> pay = new ArrayList<>();
+        for (cn.uniondesk.domain.dues.Charge c : ctx.dues().monthCharges(month)) {
+            if (c.amountFen() > 0 && c.memberId() % 10 != 0) {
+                pay.add(new cn.uniondesk.service.DuesService.PaymentLine(c.memberId(), c.amountFen()));
+            }
+        }
+        ctx.dues().recordPayments(pay, cn.uniondesk.service.DuesService.Method.PAYROLL, LocalDate.now(), "bench");
+        out.println(m.get("bench.reportSetup", ms(t0), pay.size()));
+        long setMs = 0;
+        long dashMs = 0;
+        for (int round = 0; round < 2; round++) {
+            long t1 = System.nanoTime();
+            ctx.reports().writeMonthly(month, w.resolve("reports"),
+                    java.util.EnumSet.allOf(cn.uniondesk.service.report.ReportService.Format.class));
+            setMs = ms(t1);
+            long t2 = System.nanoTime();
+            ctx.dashboard().dashboard();
+            dashMs = ms(t2);
+        }
+        out.println(m.get("bench.reportSet", setMs, dashMs));
+        long t3 = System.nanoTime();
+        int n = ctx.reports().writeRosterPdf(w.resolve("bench-roster.pdf"), 10_000);
+        out.println(m.get("bench.rosterPdf", n, ms(t3)));
     }
 
     /** The same cells the roster holds, in memory, so the bare write measures POI alone. */

@@ -114,6 +114,21 @@ public final class DuesView extends BorderPane {
         }
         filterBox.getSelectionModel().select(0);
         filterBox.valueProperty().addListener((o, a, b) -> vm.filterProperty().set(b == null ? null : b.value()));
+        // a filter set from elsewhere (the dashboard) shows in the box too
+        vm.filterProperty().addListener((o, a, b) -> filterBox.getItems().stream()
+                .filter(c -> c.value() == b).findFirst().ifPresent(filterBox.getSelectionModel()::select));
+        Label dept = new Label();
+        dept.setId("duesDepartmentFilter");
+        dept.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.departmentFilterProperty()
+                .get() == null ? "" : messages.get("ui.dues.departmentFilter", vm.departmentFilterProperty().get()),
+                vm.departmentFilterProperty()));
+        dept.setStyle("-fx-background-color: #ddf4ff; -fx-padding: 3 8 3 8; -fx-background-radius: 10;");
+        Button clearDept = new Button(messages.get("ui.members.onlyClear"));
+        clearDept.setOnAction(e -> vm.departmentFilterProperty().set(null));
+        HBox deptBox = new HBox(4, dept, clearDept);
+        deptBox.setAlignment(Pos.CENTER_LEFT);
+        deptBox.visibleProperty().bind(vm.departmentFilterProperty().isNotNull());
+        deptBox.managedProperty().bind(deptBox.visibleProperty());
         Label count = new Label();
         count.textProperty().bind(vm.countTextProperty());
         count.setStyle(Styles.MUTED_TEXT);
@@ -124,7 +139,7 @@ public final class DuesView extends BorderPane {
         refund.setOnAction(e -> openRefund());
         Region s1 = new Region();
         HBox.setHgrow(s1, Priority.ALWAYS);
-        HBox filterBar = new HBox(8, new Label(messages.get("ui.dues.filter")), filterBox, count, s1, refund);
+        HBox filterBar = new HBox(8, new Label(messages.get("ui.dues.filter")), filterBox, deptBox, count, s1, refund);
         filterBar.setAlignment(Pos.CENTER_LEFT);
         table.setId("duesTable");
         table.setItems(vm.rows());

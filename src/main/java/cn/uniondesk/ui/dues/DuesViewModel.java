@@ -83,6 +83,8 @@ public final class DuesViewModel {
 
     private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
     private final ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
+    /** Only this department's lines (as the report names it); null for all. */
+    private final ObjectProperty<String> departmentFilter = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper dueText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper paidText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outstandingText = new ReadOnlyStringWrapper("");
@@ -121,6 +123,7 @@ public final class DuesViewModel {
         this.today = today;
         month.set(YearMonth.from(today));
         filter.addListener((o, a, b) -> applyFilter());
+        departmentFilter.addListener((o, a, b) -> applyFilter());
         month.addListener((o, a, b) -> {
             if (active) {
                 refresh();
@@ -255,7 +258,9 @@ public final class DuesViewModel {
 
     private void applyFilter() {
         Filter f = filter.get() == null ? Filter.ALL : filter.get();
-        rows.setAll(allLines.stream().filter(f::accepts).toList());
+        String dept = departmentFilter.get();
+        rows.setAll(allLines.stream().filter(f::accepts).filter(l -> dept == null || dept.equals(l.department()))
+                .toList());
         countText.set(messages.get("ui.dues.count", rows.size(), allLines.size()));
     }
 
@@ -430,6 +435,10 @@ public final class DuesViewModel {
 
     public ObjectProperty<Filter> filterProperty() {
         return filter;
+    }
+
+    public ObjectProperty<String> departmentFilterProperty() {
+        return departmentFilter;
     }
 
     public ReadOnlyStringProperty dueTextProperty() {

@@ -117,8 +117,26 @@ public final class MemberListView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // a list opened from the dashboard: its label and a way back to the whole register
+        Label only = new Label();
+        only.setId("onlyFilter");
+        only.textProperty().bind(vm.onlyLabelProperty());
+        only.setStyle("-fx-background-color: #ddf4ff; -fx-padding: 3 8 3 8; -fx-background-radius: 10;");
+        Button clearOnly = new Button(messages.get("ui.members.onlyClear"));
+        clearOnly.setId("onlyClear");
+        clearOnly.setOnAction(e -> vm.clearOnly());
+        HBox onlyBox = new HBox(4, only, clearOnly);
+        onlyBox.setAlignment(Pos.CENTER_LEFT);
+        onlyBox.visibleProperty().bind(vm.onlyLabelProperty().isNotEmpty());
+        onlyBox.managedProperty().bind(onlyBox.visibleProperty());
+        vm.onlyLabelProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) {
+                departmentBox.getSelectionModel().selectFirst();
+                statusBox.getSelectionModel().selectFirst();
+            }
+        });
         HBox filters = new HBox(8, search, new Label(messages.get("ui.filter.department")), departmentBox,
-                new Label(messages.get("ui.filter.status")), statusBox, spacer, error, count);
+                new Label(messages.get("ui.filter.status")), statusBox, onlyBox, spacer, error, count);
         filters.setAlignment(Pos.CENTER_LEFT);
 
         Button add = new Button(messages.get("ui.members.add"));

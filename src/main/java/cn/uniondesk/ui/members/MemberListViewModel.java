@@ -63,6 +63,10 @@ public final class MemberListViewModel {
     private final ObservableList<MemberEventType> allowedActions = FXCollections.observableArrayList();
     private final ObservableList<MemberEventType> allowedActionsView = FXCollections.unmodifiableObservableList(allowedActions);
 
+    /** A list opened from elsewhere (the dashboard): only these members, under this label. */
+    private final ReadOnlyStringWrapper onlyLabel = new ReadOnlyStringWrapper("");
+    private volatile java.util.Set<Long> onlyIds;
+
     private final AtomicLong searchGeneration = new AtomicLong();
     private final AtomicLong detailGeneration = new AtomicLong();
     private final ChangeListener<Object> requery = (o, a, b) -> search();
@@ -117,7 +121,8 @@ public final class MemberListViewModel {
                 return; // cancelled or overtaken by a newer search
             }
             searching.set(false);
-            applyRows(result);
+            java.util.Set<Long> only = onlyIds;
+            applyRows(only == null ? result : result.stream().filter(r -> only.contains(r.id())).toList());
         }, this::fail);
     }
 
@@ -215,6 +220,34 @@ public final class MemberListViewModel {
         LOG.error("Member list: background work failed", e);
         searching.set(false);
         error.set(messages.get("ui.error.unexpected", e.getClass().getSimpleName()));
+    }
+
+    /**
+     * Shows only the given members (e.g. "joined this month" from the dashboard), with the other
+     * filters cleared; {@link #clearOnly} returns to the whole register.
+     */
+    public void showOnly(String label, java.util.Set<Long> ids) {
+        onlyIds = java.util.Set.copyOf(ids);
+        onlyLabel.set(label);
+        searchText.set("");
+        departmentFilter.set(null);
+        statusFilter.set(null);
+        if (active) {
+            search();
+        }
+    }
+
+    public void clearOnly() {
+        onlyIds = null;
+        onlyLabel.set("");
+        if (active) {
+            search();
+        }
+    }
+
+    /** The label of the list shown by {@link #showOnly}, empty for the whole register. */
+    public ReadOnlyStringProperty onlyLabelProperty() {
+        return onlyLabel.getReadOnlyProperty();
     }
 
     public StringProperty searchTextProperty() {

@@ -2,11 +2,11 @@ package cn.uniondesk.ui.shell;
 
 /** The sections of the left navigation, in display order, with their bundle keys. */
 public enum Section {
-    DASHBOARD("ui.nav.dashboard", "ui.coming.dashboard"),
+    DASHBOARD("ui.nav.dashboard", null),
     MEMBERS("ui.nav.members", null),
     DUES("ui.nav.dues", null),
     AID("ui.nav.aid", null),
-    REPORTS("ui.nav.reports", "ui.coming.reports"),
+    REPORTS("ui.nav.reports", null),
     UPLOAD("ui.nav.upload", null),
     SETTINGS("ui.nav.settings", null);
 

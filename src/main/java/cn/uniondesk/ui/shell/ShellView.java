@@ -74,6 +74,12 @@ public final class ShellView extends BorderPane {
         Label uploadLoading = new Label();
         uploadLoading.textProperty().bind(vm.statusProperty());
         pages.put(Section.UPLOAD, new StackPane(uploadLoading));
+        Label dashboardLoading = new Label();
+        dashboardLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.DASHBOARD, new StackPane(dashboardLoading));
+        Label reportsLoading = new Label();
+        reportsLoading.textProperty().bind(vm.statusProperty());
+        pages.put(Section.REPORTS, new StackPane(reportsLoading));
 
         Label union = new Label();
         union.setId("unionName");
@@ -136,6 +142,23 @@ public final class ShellView extends BorderPane {
         pages.put(Section.UPLOAD, page);
         if (vm.sectionProperty().get() == Section.UPLOAD) {
             show(Section.UPLOAD);
+        }
+    }
+
+    /** Puts the dashboard (工作台) in place once an account has signed in. */
+    public void setDashboardPage(Node page) {
+        setPage(Section.DASHBOARD, page);
+    }
+
+    /** Puts the reports page (报表) in place once an account has signed in. */
+    public void setReportsPage(Node page) {
+        setPage(Section.REPORTS, page);
+    }
+
+    private void setPage(Section s, Node page) {
+        pages.put(s, page);
+        if (vm.sectionProperty().get() == s) {
+            show(s);
         }
     }
 

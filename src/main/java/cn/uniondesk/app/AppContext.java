@@ -113,9 +113,9 @@ public final class AppContext implements AutoCloseable {
         });
         cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
         this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, memberRepo, dues, union,
-                cn.uniondesk.service.report.AidLedgerSource.NONE, session, audit, clock);
+                cn.uniondesk.service.report.CaseReportSources.ledger(cases), session, audit, clock);
         this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, reports,
-                cn.uniondesk.service.report.CaseFigures.NONE, session, clock);
+                cn.uniondesk.service.report.CaseReportSources.figures(cases, hardship), session, clock);
     }
 
     /** "UnionDesk 0.1.0" from the jar's manifest ("dev" when run from classes). */

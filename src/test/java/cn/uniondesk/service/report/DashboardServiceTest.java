@@ -52,7 +52,8 @@ class DashboardServiceTest {
         assertThat(d.trend().get(9).members()).isEqualTo(5); // September: m6 still alive, m8 gone
         assertThat(d.deadlines().get(0).due()).isEqualTo(LocalDate.of(2026, 12, 10));
         assertThat(d.deadlines().get(0).period()).isEqualTo(ReportFixture.NOV);
-        assertThat(d.cases().available()).isFalse();
+        assertThat(d.cases().available()).isTrue();
+        assertThat(d.cases().openByState()).isEmpty();
         assertThat(d.dueFen()).isEqualTo(ctx.dues().collection(ReportFixture.NOV).dueFen());
         assertThat(d.departments()).extracting(DashboardService.DepartmentRate::department)
                 .containsExactly("一车间", "二车间");

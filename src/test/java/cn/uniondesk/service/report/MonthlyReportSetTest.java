@@ -111,7 +111,7 @@ class MonthlyReportSetTest {
             for (Row r : aid) {
                 Cell c0 = r.getCell(0);
                 if (c0 != null && c0.getCellType() == CellType.STRING && c0.getStringCellValue().contains(
-                        "no cases recorded")) {
+                        "本期无帮扶救助发放")) {
                     labelled = true;
                 }
             }
@@ -140,7 +140,7 @@ class MonthlyReportSetTest {
                 all.append(ex.getTextFromPage(p));
             }
             assertThat(all).contains("会费收缴月报").contains("25.00").contains("1,000,000.00").contains("20,000.00")
-                    .contains("no cases recorded");
+                    .contains("本期无帮扶救助发放");
         } finally {
             reader.close();
         }

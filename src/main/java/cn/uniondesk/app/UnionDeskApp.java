@@ -133,7 +133,6 @@ public final class UnionDeskApp extends Application {
                 stop();
                 long ms = ProcessHandle.current().info().startInstant()
                         .map(t -> java.time.Duration.between(t, Instant.now()).toMillis()).orElse(-1L);
-                System.out.println("started in " + ms + " ms");
                 if (screenshot != null) {
                     saveScreenshot(screenshot);
                 }

@@ -71,7 +71,7 @@ public final class AppContext implements AutoCloseable {
                 Regions.standard(), audit);
         this.memberExport = new MemberExportService(memberRepo, deptRepo, session);
         cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
-        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, memberRepo, dues, union,
+        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, dues, union,
                 cn.uniondesk.service.report.AidLedgerSource.NONE, session, audit, clock);
         this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, reports,
                 cn.uniondesk.service.report.CaseFigures.NONE, session, clock);

@@ -194,6 +194,27 @@ public final class ReportRepository {
                 .where(c.gt(DSL.coalesce(s, java.math.BigDecimal.ZERO))));
     }
 
+    /** One line of the roster as stored (ID number unmasked: whoever prints it masks it). */
+    public record RosterRow(String cardNo, String name, Gender gender, String department, String idNumber,
+            LocalDate joinDate, MemberStatus status) {
+    }
+
+    /** Members holding membership, by id, at most {@code limit} (0 = all), streamed. */
+    public void forEachRosterRow(int limit, java.util.function.Consumer<RosterRow> sink) {
+        var q = db.dsl().select(MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, DEPARTMENT.NAME, MEMBER.ID_NUMBER,
+                MEMBER.JOIN_DATE, MEMBER.STATUS)
+                .from(MEMBER).leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(MEMBER.DEPARTMENT_ID))
+                .where(MEMBER.STATUS.in(MemberStatus.ACTIVE.name(), MemberStatus.RETIRED.name()))
+                .orderBy(MEMBER.ID);
+        try (var cursor = (limit > 0 ? q.limit(limit) : q).fetchSize(2000).fetchLazy()) {
+            for (Record r : cursor) {
+                sink.accept(new RosterRow(r.get(MEMBER.CARD_NO), r.get(MEMBER.NAME), Gender.valueOf(r.get(MEMBER.GENDER)),
+                        r.get(DEPARTMENT.NAME), r.get(MEMBER.ID_NUMBER), r.get(MEMBER.JOIN_DATE),
+                        MemberStatus.valueOf(r.get(MEMBER.STATUS))));
+            }
+        }
+    }
+
     // --- settings ---------------------------------------------------------------------------------
 
     /** Every setting whose name starts with {@code prefix}. */

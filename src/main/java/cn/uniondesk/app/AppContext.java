@@ -112,7 +112,7 @@ public final class AppContext implements AutoCloseable {
             }
         });
         cn.uniondesk.db.ReportRepository reportRepo = new cn.uniondesk.db.ReportRepository(database);
-        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, memberRepo, dues, union,
+        this.reports = new cn.uniondesk.service.report.ReportService(database, reportRepo, dues, union,
                 cn.uniondesk.service.report.CaseReportSources.ledger(cases), session, audit, clock);
         this.dashboard = new cn.uniondesk.service.report.DashboardService(reportRepo, reports,
                 cn.uniondesk.service.report.CaseReportSources.figures(cases, hardship), session, clock);

@@ -194,6 +194,38 @@ public final class ReportRepository {
                 .where(c.gt(DSL.coalesce(s, java.math.BigDecimal.ZERO))));
     }
 
+    /** One line of the roster as stored (ID number unmasked: whoever prints it masks it). */
+    public record RosterRow(String cardNo, String name, Gender gender, String department, String idNumber,
+            LocalDate joinDate, MemberStatus status) {
+    }
+
+    /**
+     * Members holding membership, by id, at most {@code limit} (0 = all), streamed. Reads in
+     * primary-key order and filters here, stopping at the limit: a status condition in SQL made H2
+     * go through the status index and sort every match first.
+     */
+    public void forEachRosterRow(int limit, java.util.function.Consumer<RosterRow> sink) {
+        Map<Long, String> depts = departmentNames();
+        int n = 0;
+        try (var cursor = db.dsl().select(MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, MEMBER.DEPARTMENT_ID,
+                MEMBER.ID_NUMBER, MEMBER.JOIN_DATE, MEMBER.STATUS)
+                .from(MEMBER).orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
+            for (Record r : cursor) {
+                MemberStatus status = MemberStatus.valueOf(r.get(MEMBER.STATUS));
+                if (!status.holdsMembership()) {
+                    continue;
+                }
+                Long dept = r.get(MEMBER.DEPARTMENT_ID);
+                sink.accept(new RosterRow(r.get(MEMBER.CARD_NO), r.get(MEMBER.NAME),
+                        Gender.valueOf(r.get(MEMBER.GENDER)), dept == null ? null : depts.get(dept),
+                        r.get(MEMBER.ID_NUMBER), r.get(MEMBER.JOIN_DATE), status));
+                if (limit > 0 && ++n >= limit) {
+                    break;
+                }
+            }
+        }
+    }
+
     // --- settings ---------------------------------------------------------------------------------
 
     /** Every setting whose name starts with {@code prefix}. */

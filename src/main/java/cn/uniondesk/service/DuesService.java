@@ -661,7 +661,13 @@ public final class DuesService {
         });
         List<DepartmentTotals> depts = new ArrayList<>();
         byDept.forEach((k, t) -> depts.add(new DepartmentTotals(k, (int) t[0], t[1], (int) t[2], t[3], t[4])));
-        return new MonthlyReport(month, depts, lines, collection(month));
+        // the month's totals from the sums already read (same figures as collection(month), read once)
+        long dueTotal = due.values().stream().mapToLong(d -> d[1]).sum();
+        long paidTotal = paid.values().stream().mapToLong(Long::longValue).sum();
+        long outstanding = balances.values().stream().mapToLong(b -> Math.max(0, b[0] - b[1])).sum();
+        int paidMembers = (int) due.keySet().stream().filter(m -> paid.getOrDefault(m, 0L) > 0).count();
+        return new MonthlyReport(month, depts, lines, new Collection(month, dueTotal, paidTotal, outstanding,
+                due.size(), paidMembers));
     }
 
     // --- payroll reconciliation ----------------------------------------------------------------

@@ -46,7 +46,6 @@ public final class ReportService {
 
     private final Database db;
     private final ReportRepository repo;
-    private final cn.uniondesk.db.MemberRepository members;
     private final DuesService dues;
     private final UnionService union;
     private final AidLedgerSource aid;
@@ -54,12 +53,10 @@ public final class ReportService {
     private final AuditService audit;
     private final Clock clock;
 
-    public ReportService(Database db, ReportRepository repo, cn.uniondesk.db.MemberRepository members,
-            DuesService dues, UnionService union, AidLedgerSource aid, Session session, AuditService audit,
-            Clock clock) {
+    public ReportService(Database db, ReportRepository repo, DuesService dues, UnionService union,
+            AidLedgerSource aid, Session session, AuditService audit, Clock clock) {
         this.db = db;
         this.repo = repo;
-        this.members = members;
         this.dues = dues;
         this.union = union;
         this.aid = aid;
@@ -328,14 +325,11 @@ public final class ReportService {
     public int writeRosterPdf(Path out, int limit) {
         session.require(Permission.MEMBER_READ);
         int[] n = {0};
-        cn.uniondesk.report.RosterPdf.write(unionName(), today(), sink -> members.forEachRow(r -> {
-            if (r.status().holdsMembership() && (limit <= 0 || n[0] < limit)) {
-                n[0]++;
-                sink.accept(new cn.uniondesk.report.RosterPdf.Line(r.cardNo(), r.name(), r.gender().zh(),
-                        r.departmentName() == null ? "" : r.departmentName(),
-                        cn.uniondesk.domain.MaskingPolicy.idNumber(r.idNumber()),
-                        r.joinDate(), r.status().zh()));
-            }
+        cn.uniondesk.report.RosterPdf.write(unionName(), today(), sink -> repo.forEachRosterRow(limit, r -> {
+            n[0]++;
+            sink.accept(new cn.uniondesk.report.RosterPdf.Line(r.cardNo(), r.name(), r.gender().zh(),
+                    r.department() == null ? "" : r.department(), cn.uniondesk.domain.MaskingPolicy.idNumber(
+                            r.idNumber()), r.joinDate(), r.status().zh()));
         }), out);
         return n[0];
     }

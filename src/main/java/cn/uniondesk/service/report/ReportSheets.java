@@ -82,15 +82,23 @@ final class ReportSheets {
         List<List<Object>> rows = new ArrayList<>();
         long due = 0;
         long paid = 0;
+        long outstanding = 0;
+        int dueMembers = 0;
+        int paidMembers = 0;
         for (DuesService.DepartmentTotals d : r.departments()) {
             rows.add(List.of(deptLabel(d.department()), d.dueMembers(), Money.ofFen(d.dueFen()), d.paidMembers(),
                     Money.ofFen(d.paidFen()), Money.ofFen(d.outstandingFen()), new Percent(d.rateBp())));
             due += d.dueFen();
             paid += d.paidFen();
+            outstanding += d.outstandingFen();
+            dueMembers += d.dueMembers();
+            paidMembers += d.paidMembers();
         }
         DuesService.Collection c = r.totals();
-        List<Object> totals = List.of("合计", c.members(), Money.ofFen(c.dueFen()), c.paidMembers(),
-                Money.ofFen(c.paidFen()), Money.ofFen(c.outstandingFen()), new Percent(c.rateBp()));
+        // the total row is the sum of the rows (what the workbook's formulas compute); the checks
+        // below compare it with the month's totals read on their own
+        List<Object> totals = List.of("合计", dueMembers, Money.ofFen(due), paidMembers, Money.ofFen(paid),
+                Money.ofFen(outstanding), Percent.of(Math.min(paid, due), due));
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Table(null, ReportCatalog.DUES_COLUMNS, rows, totals));
         blocks.add(new Checks(List.of(
@@ -98,7 +106,8 @@ final class ReportSheets {
                         + Money.ofFen(c.dueFen()).toYuanString(), due == c.dueFen()),
                 new Check("各部门实缴之和 = 实缴合计", Money.ofFen(paid).toYuanString() + " = "
                         + Money.ofFen(c.paidFen()).toYuanString(), paid == c.paidFen()))));
-        blocks.add(new Note("说明：应缴为本月会费（含补交）；实缴为本月内收到的会费；累计欠缴截至本月末；收缴率 = 实缴 ÷ 应缴。"));
+        blocks.add(new Note("说明：应缴为本月会费（含补交）；实缴为本月内收到的会费；累计欠缴截至本月末，为本月有应缴或实缴的会员所欠；"
+                + "收缴率 = 实缴 ÷ 应缴。"));
         return new ReportSheet(ReportCatalog.DUES, "会费收缴月报", union, "统计期：" + period, false, blocks, true);
     }
 

@@ -57,9 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
 
     /** Which measurements: every one (import, search, export, then the roll on the imported register) or one. */
-    enum Case { all, roll }
+    enum Case { all, roll, batch }
 
-    @Option(names = "--case", paramLabel = "CASE", description = "all (default) or roll: the monthly dues roll only, on generated members")
+    @Option(names = "--case", paramLabel = "CASE", description = "all (default), roll: the monthly dues roll only, or batch: the monthly batch export + verify only, on generated members")
     Case benchCase = Case.all;
 
     @Override
@@ -80,6 +80,13 @@ final class BenchCommand implements Callable<Integer> {
                         ROLL_MONTH.minusMonths(1));
                 out.println(m.get("bench.roll.load", n, ms(t0)));
                 return roll(ctx, out, m);
+            }
+        }
+        if (benchCase == Case.batch) {
+            Path data = w.resolve("data-" + System.currentTimeMillis());
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
+                return batch(ctx, out, m);
             }
         }
 
@@ -155,6 +162,55 @@ final class BenchCommand implements Callable<Integer> {
                     Files.size(batch.file()) / 1024 + " KB", verified.ok() ? "OK" : String.valueOf(verified.problem())));
             reports(ctx, w, m, out);
             return roll(ctx, out, m);
+        }
+    }
+
+    /**
+     * {@code --case batch}: generated members, the month's dues rolled and 90% paid by payroll (set-up,
+     * timed apart), then the signed package with the full snapshot exported and verified, three rounds
+     * (the first includes class loading and JIT warm-up), wall and this thread's CPU time each.
+     */
+    int batch(AppContext ctx, PrintWriter out, Messages m) {
+        long t0 = System.nanoTime();
+        int n = ctx.benchData().loadGenerated(new SampleGenerator(seed, false), members, ROLL_MONTH.minusMonths(1));
+        ctx.union().save(new cn.uniondesk.domain.UnionInfo("bench", "BENCH0001", null, null));
+        ctx.dues().applyRoll(ROLL_MONTH);
+        List<cn.uniondesk.service.DuesService.PaymentLine> pay = new ArrayList<>();
+        for (cn.uniondesk.domain.dues.Charge c : ctx.dues().monthCharges(ROLL_MONTH)) {
+            if (c.amountFen() > 0 && c.memberId() % 10 != 0) {
+                pay.add(new cn.uniondesk.service.DuesService.PaymentLine(c.memberId(), c.amountFen()));
+            }
+        }
+        ctx.dues().recordPayments(pay, cn.uniondesk.service.DuesService.Method.PAYROLL, ROLL_MONTH.atDay(20), "bench");
+        out.println(m.get("bench.batch.load", n, pay.size(), ms(t0)));
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean ok = true;
+        for (int round = 1; round <= 3; round++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t1 = System.nanoTime();
+            cn.uniondesk.service.BatchService.Exported batch = ctx.batches().export(ROLL_MONTH, true, null);
+            long exportMs = ms(t1);
+            long c1 = threads.getCurrentThreadCpuTime();
+            long t2 = System.nanoTime();
+            cn.uniondesk.sync.BatchVerifier.Result verified = ctx.batches().verify(batch.file());
+            long verifyMs = ms(t2);
+            long c2 = threads.getCurrentThreadCpuTime();
+            ok &= verified.ok();
+            out.println(m.get("bench.batch.round", round, exportMs, (c1 - c0) / 1_000_000, verifyMs,
+                    (c2 - c1) / 1_000_000, exportMs + verifyMs, (c2 - c0) / 1_000_000,
+                    verified.manifest() == null ? "-" : verified.manifest().controlTotals().memberCount(),
+                    batch.batch().sizeBytes() / 1024 + " KB",
+                    verified.ok() ? "OK" : verified.problem() + " " + verified.detail()));
+        }
+        out.println("loadavg " + loadAverage());
+        return ok ? UnionDeskCommand.OK : UnionDeskCommand.FAILURE;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.jooq.Record;
+import java.sql.Statement;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 
 /** The office identity, the outbox of batches with their history, upload settings, and the member data a batch reads. */
 public final class SyncRepository {
@@ -163,42 +165,53 @@ public final class SyncRepository {
 
     // --- what a batch reads -------------------------------------------------------------------
 
-    /** A lifecycle event with the member's reporting fields. */
-    public record ChangeRow(long eventId, long memberId, String cardNo, String name, String gender, String idNumber,
-            String type, LocalDate date, String statusBefore, String statusAfter, String counterpartUnion,
-            String referenceNo, String reason) {
+    /** A lifecycle event as a batch reads it: the member's own fields are looked up apart ({@link #identities}). */
+    public record EventRow(long eventId, long memberId, String type, LocalDate date, String statusBefore,
+            String statusAfter, String counterpartUnion, String referenceNo, String reason) {
     }
 
-    /** Lifecycle events (not edits) dated within {@code [from, to]}, in date order. */
-    public void forEachChange(LocalDate from, LocalDate to, Consumer<ChangeRow> sink) {
-        try (var cursor = db.dsl()
-                .select(MEMBER_EVENT.ID, MEMBER_EVENT.MEMBER_ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER,
-                        MEMBER.ID_NUMBER, MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EVENT_DATE,
-                        MEMBER_EVENT.STATUS_BEFORE, MEMBER_EVENT.STATUS_AFTER, MEMBER_EVENT.COUNTERPART_UNION,
-                        MEMBER_EVENT.REFERENCE_NO, MEMBER_EVENT.REASON)
-                .from(MEMBER_EVENT).join(MEMBER).on(MEMBER.ID.eq(MEMBER_EVENT.MEMBER_ID))
-                .where(MEMBER_EVENT.EVENT_DATE.between(from, to)).and(MEMBER_EVENT.EVENT_TYPE.ne("UPDATE"))
-                .orderBy(MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.ID).fetchSize(2000).fetchLazy()) {
-            for (Record r : cursor) {
-                sink.accept(new ChangeRow(r.get(MEMBER_EVENT.ID), r.get(MEMBER_EVENT.MEMBER_ID), r.get(MEMBER.CARD_NO),
-                        r.get(MEMBER.NAME), r.get(MEMBER.GENDER), r.get(MEMBER.ID_NUMBER),
-                        r.get(MEMBER_EVENT.EVENT_TYPE), r.get(MEMBER_EVENT.EVENT_DATE),
-                        r.get(MEMBER_EVENT.STATUS_BEFORE), r.get(MEMBER_EVENT.STATUS_AFTER),
-                        r.get(MEMBER_EVENT.COUNTERPART_UNION), r.get(MEMBER_EVENT.REFERENCE_NO),
-                        r.get(MEMBER_EVENT.REASON)));
+    /**
+     * Lifecycle events (not edits) dated on or before {@code end}, in no particular order: one scan of
+     * the event table, no sort (an ORDER BY over every event spills to a temporary file at 100,000
+     * members). {@code full} tells, from the event's date, whether the text fields are wanted; when it
+     * is false the row carries the id, member, type, date and status after only.
+     */
+    public void forEachEventUpTo(LocalDate end, java.util.function.Predicate<LocalDate> full,
+            Consumer<EventRow> sink) {
+        lazily(dsl -> {
+            try (var cursor = dsl
+                    .select(MEMBER_EVENT.ID, MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EVENT_DATE,
+                            MEMBER_EVENT.STATUS_BEFORE, MEMBER_EVENT.STATUS_AFTER, MEMBER_EVENT.COUNTERPART_UNION,
+                            MEMBER_EVENT.REFERENCE_NO, MEMBER_EVENT.REASON)
+                    .from(MEMBER_EVENT)
+                    .where(MEMBER_EVENT.EVENT_DATE.le(end)).and(MEMBER_EVENT.EVENT_TYPE.ne("UPDATE"))
+                    .fetchSize(5000).fetchLazy()) {
+                for (var r : cursor) {
+                    LocalDate date = r.value4();
+                    sink.accept(full.test(date)
+                            ? new EventRow(r.value1(), r.value2(), r.value3(), date, r.value5(), r.value6(),
+                                    r.value7(), r.value8(), r.value9())
+                            : new EventRow(r.value1(), r.value2(), r.value3(), date, null, r.value6(), null, null,
+                                    null));
+                }
             }
-        }
+        });
     }
 
-    /** Each member's status after the last lifecycle event dated on or before {@code end}. */
-    public Map<Long, String> statusAt(LocalDate end) {
-        Map<Long, String> out = new HashMap<>();
-        try (var cursor = db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.STATUS_AFTER).from(MEMBER_EVENT)
-                .where(MEMBER_EVENT.EVENT_DATE.le(end)).and(MEMBER_EVENT.EVENT_TYPE.ne("UPDATE"))
-                .orderBy(MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.ID).fetchSize(5000).fetchLazy()) {
-            for (Record r : cursor) {
-                out.put(r.get(MEMBER_EVENT.MEMBER_ID), r.get(MEMBER_EVENT.STATUS_AFTER));
-            }
+    /** The fields a member change line carries about the person. */
+    public record Identity(long id, String cardNo, String name, String gender, String idNumber) {
+    }
+
+    /** Card number, name, gender and ID number of the given members (looked up by primary key, in chunks). */
+    public Map<Long, Identity> identities(java.util.Collection<Long> ids) {
+        Map<Long, Identity> out = new HashMap<>();
+        List<Long> all = List.copyOf(new java.util.TreeSet<>(ids));
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            db.dsl().select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, MEMBER.ID_NUMBER).from(MEMBER)
+                    .where(MEMBER.ID.in(chunk))
+                    .forEach(r -> out.put(r.value1(), new Identity(r.value1(), r.value2(), r.value3(), r.value4(),
+                            r.value5())));
         }
         return out;
     }
@@ -209,19 +222,48 @@ public final class SyncRepository {
             boolean hardship) {
     }
 
+    /**
+     * Every member's reporting fields in primary-key order: one scan of the register (the primary
+     * index, no sort), the department names from a small map rather than a join.
+     */
     public void forEachMemberFacts(Consumer<MemberFacts> sink) {
-        try (var cursor = db.dsl()
-                .select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, MEMBER.ID_NUMBER, DEPARTMENT.NAME,
-                        MEMBER.STATUS, MEMBER.JOIN_DATE, MEMBER.EMPLOYMENT_TYPE, MEMBER.MIGRANT_WORKER,
-                        MEMBER.HOUSEHOLD_TYPE, MEMBER.HARDSHIP)
-                .from(MEMBER).leftJoin(DEPARTMENT).on(DEPARTMENT.ID.eq(MEMBER.DEPARTMENT_ID))
-                .orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
-            for (Record r : cursor) {
-                sink.accept(new MemberFacts(r.get(MEMBER.ID), r.get(MEMBER.CARD_NO), r.get(MEMBER.NAME),
-                        r.get(MEMBER.GENDER), r.get(MEMBER.ID_NUMBER), r.get(DEPARTMENT.NAME), r.get(MEMBER.STATUS),
-                        r.get(MEMBER.JOIN_DATE), r.get(MEMBER.EMPLOYMENT_TYPE), r.get(MEMBER.MIGRANT_WORKER),
-                        r.get(MEMBER.HOUSEHOLD_TYPE), r.get(MEMBER.HARDSHIP)));
+        Map<Long, String> departments = new HashMap<>();
+        db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT)
+                .forEach(r -> departments.put(r.value1(), r.value2()));
+        lazily(dsl -> {
+            try (var cursor = dsl
+                    .select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, MEMBER.ID_NUMBER,
+                            MEMBER.DEPARTMENT_ID, MEMBER.STATUS, MEMBER.JOIN_DATE, MEMBER.EMPLOYMENT_TYPE, MEMBER.MIGRANT_WORKER,
+                            MEMBER.HOUSEHOLD_TYPE, MEMBER.HARDSHIP)
+                    .from(MEMBER).orderBy(MEMBER.ID).fetchSize(5000).fetchLazy()) {
+                for (var r : cursor) {
+                    Long dept = r.value6();
+                    sink.accept(new MemberFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                            dept == null ? null : departments.get(dept), r.value7(), r.value8(), r.value9(),
+                            Boolean.TRUE.equals(r.value10()), r.value11(), Boolean.TRUE.equals(r.value12())));
+                }
             }
-        }
+        });
+    }
+
+    /**
+     * Runs a long read with H2's lazy query execution on its connection, so that rows stream from
+     * the table as the caller takes them instead of being first copied into a temporary result
+     * (which H2 writes to a temporary file beyond its in-memory row limit); the setting is put back
+     * before the connection goes back to the pool.
+     */
+    private void lazily(Consumer<DSLContext> work) {
+        db.dsl().connection(c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                work.accept(db.dsl().configuration().derive(new DefaultConnectionProvider(c)).dsl());
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
     }
 }

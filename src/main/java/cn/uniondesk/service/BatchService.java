@@ -27,6 +27,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Monthly batches (月报批次) on the office side: export a period to a signed package (kept in
@@ -144,60 +149,114 @@ public final class BatchService {
         return new Exported(done, w.file(), copy);
     }
 
-    /** The data files of a period, read when the package is written (streamed, never all in memory twice). */
+    /** A member's last lifecycle event on or before the period's end, so far. */
+    private static final class LastEvent {
+        long epochDay;
+        long eventId;
+        String statusAfter;
+    }
+
+    /**
+     * The data files of a period, each source read once: one scan of the lifecycle events (unsorted;
+     * it gives both each member's status at the period's end and the period's changes), one scan of
+     * the register in primary-key order (streamed into the snapshot while it is written, and counted
+     * by department), and one {@link DuesService#monthlyReport} for the dues summary. The monthly
+     * report reads other tables (and the register on its own), so it runs on a second thread while
+     * this one reads the events and writes the package; the dues summary waits for it.
+     */
     private Map<String, BatchWriter.DataSource> dataFiles(YearMonth month, boolean snapshot) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
+        CompletableFuture<DuesService.MonthlyReport> duesReport = CompletableFuture.supplyAsync(
+                () -> dues.monthlyReport(month), task -> {
+                    // never interrupted (an interrupt closes H2's file): it only ever runs to its end
+                    Thread t = new Thread(task, "batch-dues-report");
+                    t.setDaemon(true);
+                    t.start();
+                });
+        Map<Long, LastEvent> last = new HashMap<>();
+        List<SyncRepository.EventRow> changes = new ArrayList<>();
+        repo.forEachEventUpTo(to, date -> !date.isBefore(from), e -> {
+            long day = e.date().toEpochDay();
+            LastEvent l = last.get(e.memberId());
+            if (l == null) {
+                l = new LastEvent();
+                l.epochDay = Long.MIN_VALUE;
+                last.put(e.memberId(), l);
+            }
+            if (day > l.epochDay || (day == l.epochDay && e.eventId() > l.eventId)) {
+                l.epochDay = day;
+                l.eventId = e.eventId();
+                l.statusAfter = e.statusAfter();
+            }
+            if (!e.date().isBefore(from)) {
+                changes.add(e);
+            }
+        });
+        changes.sort(Comparator.comparing(SyncRepository.EventRow::date)
+                .thenComparingLong(SyncRepository.EventRow::eventId));
         Map<String, BatchWriter.DataSource> files = new LinkedHashMap<>();
         files.put(BatchRecords.MEMBER_CHANGES, sink -> {
+            Map<Long, SyncRepository.Identity> who = repo.identities(
+                    changes.stream().map(SyncRepository.EventRow::memberId).toList());
+            for (SyncRepository.EventRow c : changes) {
+                SyncRepository.Identity m = who.get(c.memberId());
+                if (m == null) {
+                    continue; // the event's member is gone (cannot happen: the foreign key keeps it)
+                }
+                sink.write(new BatchRecords.MemberChange(c.eventId(), c.memberId(), m.cardNo(), m.name(), m.gender(),
+                        IDENTIFYING_EVENTS.contains(c.type()) ? m.idNumber() : null, c.type(), c.date().toString(),
+                        c.statusBefore(), c.statusAfter(), c.counterpartUnion(), c.referenceNo(), c.reason()));
+            }
+        });
+        // members holding membership at the end of the period, by department: counted during the one
+        // register scan, which writes the snapshot when one is asked for
+        Map<String, int[]> membersByDept = new TreeMap<>();
+        BatchWriter.DataSource register = sink -> {
             IOException[] failure = new IOException[1];
-            repo.forEachChange(from, to, c -> {
+            repo.forEachMemberFacts(m -> {
                 if (failure[0] != null) {
                     return;
                 }
-                try {
-                    sink.write(new BatchRecords.MemberChange(c.eventId(), c.memberId(), c.cardNo(), c.name(),
-                            c.gender(), IDENTIFYING_EVENTS.contains(c.type()) ? c.idNumber() : null, c.type(),
-                            c.date().toString(), c.statusBefore(), c.statusAfter(), c.counterpartUnion(),
-                            c.referenceNo(), c.reason()));
-                } catch (IOException e) {
-                    failure[0] = e;
+                LastEvent l = last.get(m.id());
+                String st = l == null ? null : l.statusAfter;
+                if (st == null && l == null && !m.joinDate().isAfter(to)) {
+                    st = m.status(); // a member without recorded events: the register's status
+                }
+                if (st != null && MemberStatus.valueOf(st).holdsMembership()) {
+                    String dept = m.department() == null ? "" : m.department();
+                    membersByDept.computeIfAbsent(dept, k -> new int[1])[0]++;
+                    if (sink != null) {
+                        try {
+                            sink.write(new BatchRecords.MemberSnapshot(m.id(), m.cardNo(), m.name(), m.gender(),
+                                    m.idNumber(), dept, st, m.joinDate().toString(), m.employmentType(),
+                                    m.migrantWorker(), m.householdType(), m.hardship()));
+                        } catch (IOException e) {
+                            failure[0] = e;
+                        }
+                    }
                 }
             });
             if (failure[0] != null) {
                 throw failure[0];
             }
-        });
-        // members holding membership at the end of the period, by department
-        Map<Long, String> statusAtEnd = repo.statusAt(to);
-        Map<String, int[]> membersByDept = new TreeMap<>();
-        java.util.List<SyncRepository.MemberFacts> holding = new java.util.ArrayList<>();
-        repo.forEachMemberFacts(m -> {
-            String st = statusAtEnd.get(m.id());
-            if (st == null && !m.joinDate().isAfter(to)) {
-                st = m.status(); // a member without recorded events: the register's status
-            }
-            if (st != null && MemberStatus.valueOf(st).holdsMembership()) {
-                String dept = m.department() == null ? "" : m.department();
-                membersByDept.computeIfAbsent(dept, k -> new int[1])[0]++;
-                if (snapshot) {
-                    holding.add(new SyncRepository.MemberFacts(m.id(), m.cardNo(), m.name(), m.gender(),
-                            m.idNumber(), dept, st, m.joinDate(), m.employmentType(), m.migrantWorker(),
-                            m.householdType(), m.hardship()));
-                }
-            }
-        });
+        };
         if (snapshot) {
-            files.put(BatchRecords.MEMBER_SNAPSHOT, sink -> {
-                for (SyncRepository.MemberFacts m : holding) {
-                    sink.write(new BatchRecords.MemberSnapshot(m.id(), m.cardNo(), m.name(), m.gender(), m.idNumber(),
-                            m.department(), m.status(), m.joinDate().toString(), m.employmentType(),
-                            m.migrantWorker(), m.householdType(), m.hardship()));
-                }
-            });
+            files.put(BatchRecords.MEMBER_SNAPSHOT, register);
         }
-        DuesService.MonthlyReport report = dues.monthlyReport(month);
         files.put(BatchRecords.DUES_SUMMARY, sink -> {
+            if (!snapshot) {
+                register.writeTo(null);
+            }
+            DuesService.MonthlyReport report;
+            try {
+                report = duesReport.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
             Map<String, DuesService.DepartmentTotals> byDept = new TreeMap<>();
             report.departments().forEach(d -> byDept.put(d.department(), d));
             java.util.Set<String> depts = new java.util.TreeSet<>(byDept.keySet());

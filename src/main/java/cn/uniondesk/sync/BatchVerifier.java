@@ -1,9 +1,12 @@
 package cn.uniondesk.sync;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +97,16 @@ public final class BatchVerifier {
         long bytes;
         long lines;
         byte[] content; // manifest and signature only
-        String badRecord;
+        String badRecord; // found while reading the bytes: no final newline
+        String badLine; // found while parsing the lines: the first line that is not a record
     }
+
+    /** What one pass over the entries learnt: each entry, in zip order, and the totals of the data lines. */
+    private record Inflated(Map<String, Entry> entries, ControlTotals.Accumulator totals) {
+    }
+
+    /** The longest line a data file may hold (a record is a few hundred bytes). */
+    static final int MAX_LINE = 1 << 20;
 
     public Result verify(Path zip, KeyResolver keys) {
         long size;
@@ -125,7 +135,8 @@ public final class BatchVerifier {
         BatchManifest manifest = null;
         try {
             Map<String, Long> declared = centralDirectory(bytes);
-            Map<String, Entry> entries = inflate(bytes, declared);
+            Inflated inflated = inflate(bytes, declared);
+            Map<String, Entry> entries = inflated.entries();
             Entry m = entries.get(BatchRecords.MANIFEST);
             if (m == null) {
                 throw new Fail(BatchProblem.MANIFEST_MISSING, BatchRecords.MANIFEST);
@@ -137,7 +148,7 @@ public final class BatchVerifier {
             checkSignature(m.content, s.content, keys);
             manifest = readManifest(m.content);
             checkFiles(manifest, entries);
-            checkTotals(manifest, entries, bytes);
+            checkTotals(manifest, entries, inflated.totals());
             return new Result(null, null, sha, bytes.length, manifest);
         } catch (Fail f) {
             return new Result(f.problem, f.detail, sha, bytes.length, manifest);
@@ -221,9 +232,15 @@ public final class BatchVerifier {
         }
     }
 
-    /** Inflates every entry with hard caps on what actually comes out; hashes, counts and parses lines. */
-    private Map<String, Entry> inflate(byte[] bytes, Map<String, Long> declared) throws Fail {
-        Map<String, Entry> out = new HashMap<>();
+    /**
+     * Inflates every entry once, with hard caps on what actually comes out; hashes and counts the
+     * bytes, and parses each line of the data files into the control totals as it passes. Problems
+     * found in the lines are only noted here: they are reported at their own step, after the
+     * signature, hashes and file list have been checked.
+     */
+    private Inflated inflate(byte[] bytes, Map<String, Long> declared) throws Fail {
+        Map<String, Entry> out = new LinkedHashMap<>();
+        ControlTotals.Accumulator totals = new ControlTotals.Accumulator();
         long total = 0;
         try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             ZipEntry ze;
@@ -243,6 +260,7 @@ public final class BatchVerifier {
                 boolean keep = name.equals(BatchRecords.MANIFEST) || name.equals(BatchRecords.SIGNATURE);
                 boolean parse = DATA_FILES.contains(name);
                 java.io.ByteArrayOutputStream kept = keep ? new java.io.ByteArrayOutputStream() : null;
+                Lines lines = parse ? new Lines(name, totals, e) : null;
                 int last = '\n';
                 int n;
                 while ((n = zin.read(buf)) > 0) {
@@ -264,9 +282,13 @@ public final class BatchVerifier {
                     if (kept != null) {
                         kept.write(buf, 0, n);
                     }
-                    for (int i = 0; i < n; i++) {
-                        if (buf[i] == '\n') {
-                            e.lines++;
+                    if (lines != null) {
+                        lines.feed(buf, n);
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            if (buf[i] == '\n') {
+                                e.lines++;
+                            }
                         }
                     }
                     last = buf[n - 1];
@@ -284,7 +306,98 @@ public final class BatchVerifier {
         if (!out.keySet().equals(declared.keySet())) {
             throw new Fail(BatchProblem.NOT_A_ZIP, "local entries differ from the central directory");
         }
-        return out;
+        return new Inflated(out, totals);
+    }
+
+    /**
+     * Splits a data file's bytes into lines as they are inflated and parses each one: a line must be
+     * exactly one JSON object. Lines of the snapshot add only their count to the totals, so they are
+     * checked token by token without a tree; the other files' lines are read as trees into the
+     * totals. Counts every newline; keeps the first bad line's reason.
+     */
+    private static final class Lines {
+        private final String file;
+        private final ControlTotals.Accumulator totals;
+        private final Entry entry;
+        private final boolean tree;
+        private byte[] partial = new byte[256];
+        private int partialLen;
+        private boolean tooLong;
+
+        Lines(String file, ControlTotals.Accumulator totals, Entry entry) {
+            this.file = file;
+            this.totals = totals;
+            this.entry = entry;
+            this.tree = !file.equals(BatchRecords.MEMBER_SNAPSHOT);
+        }
+
+        void feed(byte[] buf, int n) {
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buf[i] != '\n') {
+                    continue;
+                }
+                entry.lines++;
+                if (partialLen > 0 || tooLong) {
+                    append(buf, start, i - start);
+                    line(partial, 0, partialLen);
+                    partialLen = 0;
+                    tooLong = false;
+                } else {
+                    line(buf, start, i - start);
+                }
+                start = i + 1;
+            }
+            if (start < n) {
+                append(buf, start, n - start);
+            }
+        }
+
+        private void append(byte[] buf, int off, int len) {
+            if (tooLong || partialLen + len > MAX_LINE) {
+                tooLong = true;
+                return;
+            }
+            if (partialLen + len > partial.length) {
+                partial = java.util.Arrays.copyOf(partial, Math.min(MAX_LINE, Math.max(partial.length * 2,
+                        partialLen + len)));
+            }
+            System.arraycopy(buf, off, partial, partialLen, len);
+            partialLen += len;
+        }
+
+        private void line(byte[] b, int off, int len) {
+            if (entry.badLine != null) {
+                return; // the first bad line is the one reported; the rest are only counted
+            }
+            String problem;
+            if (tooLong) {
+                problem = "longer than " + MAX_LINE + " bytes";
+            } else {
+                try (JsonParser p = BatchJson.MAPPER.createParser(b, off, len)) {
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        problem = "not a JSON object";
+                    } else if (tree) {
+                        ObjectNode node = BatchJson.MAPPER.readTree(p);
+                        problem = p.nextToken() != null ? "more than one value" : null;
+                        if (problem == null) {
+                            totals.accept(file, node);
+                        }
+                    } else {
+                        p.skipChildren();
+                        problem = p.nextToken() != null ? "more than one value" : null;
+                        if (problem == null) {
+                            totals.accept(file, null);
+                        }
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    problem = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                }
+            }
+            if (problem != null) {
+                entry.badLine = file + " line " + entry.lines + ": " + problem;
+            }
+        }
     }
 
     // --- 2. manifest and signature -----------------------------------------------------------
@@ -396,33 +509,15 @@ public final class BatchVerifier {
 
     // --- 5. control totals ------------------------------------------------------------------
 
-    private static void checkTotals(BatchManifest m, Map<String, Entry> entries, byte[] bytes) throws Fail {
-        ControlTotals.Accumulator acc = new ControlTotals.Accumulator();
+    private static void checkTotals(BatchManifest m, Map<String, Entry> entries, ControlTotals.Accumulator acc)
+            throws Fail {
         if (m.snapshot()) {
             acc.snapshotPresent();
         }
-        try (ZipInputStream zin = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
-            ZipEntry ze;
-            while ((ze = zin.getNextEntry()) != null) {
-                String name = ze.getName();
-                if (!DATA_FILES.contains(name)) {
-                    continue;
-                }
-                java.io.BufferedReader r = new java.io.BufferedReader(
-                        new java.io.InputStreamReader(nonClosing(zin), StandardCharsets.UTF_8), 1 << 16);
-                String line;
-                long no = 0;
-                while ((line = r.readLine()) != null) {
-                    no++;
-                    try {
-                        acc.accept(name, BatchJson.MAPPER.readTree(line));
-                    } catch (IllegalArgumentException | IOException e) {
-                        throw new Fail(BatchProblem.BAD_RECORD, name + " line " + no + ": " + e.getMessage());
-                    }
-                }
+        for (Map.Entry<String, Entry> e : entries.entrySet()) { // zip order: the first bad line is reported
+            if (e.getValue().badLine != null) {
+                throw new Fail(BatchProblem.BAD_RECORD, e.getValue().badLine);
             }
-        } catch (IOException e) {
-            throw new Fail(BatchProblem.NOT_A_ZIP, String.valueOf(e.getMessage()));
         }
         ControlTotals actual = acc.totals();
         if (!actual.equals(m.controlTotals())) {
@@ -444,13 +539,5 @@ public final class BatchVerifier {
             }
         });
         return String.join("; ", out);
-    }
-
-    private static InputStream nonClosing(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-            }
-        };
     }
 }

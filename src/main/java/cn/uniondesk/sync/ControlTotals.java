@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Control totals: figures the upper level books, each recomputable from the data files. The writer
- * and the verifier both compute them with {@link Accumulator}, from the JSON of each line.
+ * and the verifier both compute them with {@link Accumulator}: the writer from the records it
+ * writes ({@link Accumulator#acceptRecord}), the verifier from the JSON of each line read back.
  * {@code snapshotMembers} is null when the package has no snapshot.
  */
 @JsonPropertyOrder({"memberCount", "memberChanges", "joined", "left", "snapshotMembers", "duesDueFen", "duesPaidFen",
@@ -76,6 +77,58 @@ public record ControlTotals(long memberCount, long memberChanges, long joined, l
                 default:
                     break;
             }
+        }
+
+        /**
+         * The same sums from a record as it is written into {@code file} (its fields are what its
+         * JSON line says), so the writer needs no JSON tree per line. A record of another type than
+         * the file holds is read through its JSON, as the verifier will read it.
+         */
+        public void acceptRecord(String file, Object record) {
+            switch (file) {
+                case BatchRecords.MEMBER_CHANGES:
+                    if (record instanceof BatchRecords.MemberChange c && c.type() != null) {
+                        memberChanges++;
+                        if (JOIN_TYPES.contains(c.type())) {
+                            joined++;
+                        } else if (LEAVE_TYPES.contains(c.type())) {
+                            left++;
+                        }
+                        return;
+                    }
+                    break;
+                case BatchRecords.MEMBER_SNAPSHOT:
+                    hasSnapshot = true;
+                    snapshot++;
+                    return;
+                case BatchRecords.DUES_SUMMARY:
+                    if (record instanceof BatchRecords.DuesSummary d) {
+                        memberCount += d.members();
+                        due += d.dueFen();
+                        paid += d.paidFen();
+                        outstanding += d.outstandingFen();
+                        return;
+                    }
+                    break;
+                case BatchRecords.FUND_SUMMARY:
+                    if (record instanceof BatchRecords.FundSummary f) {
+                        payroll += f.payrollTotalFen();
+                        received += f.receivedFen();
+                        remitted += f.remittedFen();
+                        return;
+                    }
+                    break;
+                case BatchRecords.AID_LEDGER:
+                    if (record instanceof BatchRecords.AidLedger a) {
+                        aidCases++;
+                        aidPaid += a.amountFen();
+                        return;
+                    }
+                    break;
+                default:
+                    return;
+            }
+            accept(file, BatchJson.MAPPER.valueToTree(record));
         }
 
         public ControlTotals totals() {

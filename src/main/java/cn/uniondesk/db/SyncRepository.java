@@ -25,7 +25,6 @@ import java.util.function.Consumer;
 import java.sql.Statement;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConnectionProvider;
 
 /** The office identity, the outbox of batches with their history, upload settings, and the member data a batch reads. */
 public final class SyncRepository {
@@ -258,7 +257,8 @@ public final class SyncRepository {
                 st.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }
             try {
-                work.accept(db.dsl().configuration().derive(new DefaultConnectionProvider(c)).dsl());
+                // a context bound to this very connection (the configured one would take another from the pool)
+                work.accept(DSL.using(c, db.dsl().dialect(), db.dsl().settings()));
             } finally {
                 try (Statement st = c.createStatement()) {
                     st.execute("SET LAZY_QUERY_EXECUTION FALSE");

@@ -184,6 +184,33 @@ class BatchFormatTest {
     }
 
     @Test
+    void everyLineOfEveryDataFileIsOneJsonObjectEvenInTheSnapshotThatOnlyCounts() throws Exception {
+        String good = new String(ZipTamper.read(zip).get(BatchRecords.MEMBER_SNAPSHOT), StandardCharsets.UTF_8);
+        String[] lines = good.split("\n");
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("not json", lines[0] + "\n{\"memberId\":21,\"name\":\"王\n" + lines[2] + "\n");
+        bad.put("two values", lines[0] + "\n" + lines[1] + " " + lines[1] + "\n" + lines[2] + "\n");
+        bad.put("not an object", lines[0] + "\n[1,2]\n" + lines[2] + "\n");
+        bad.put("empty line", lines[0] + "\n\n" + lines[2] + "\n");
+        StringBuilder noise = new StringBuilder(); // does not compress like a bomb
+        java.util.Random rnd = new java.util.Random(7);
+        while (noise.length() <= BatchVerifier.MAX_LINE) {
+            noise.append(Long.toHexString(rnd.nextLong()));
+        }
+        bad.put("too long", lines[0] + "\n{\"x\":\"" + noise + "\"}\n" + lines[2] + "\n");
+        for (Map.Entry<String, String> b : bad.entrySet()) {
+            Path p = ZipTamper.tamper(zip, "s" + b.getKey().hashCode() + ".zip", m -> ZipTamper.replaceAndResign(m,
+                    BatchRecords.MEMBER_SNAPSHOT, b.getValue().getBytes(StandardCharsets.UTF_8), 3, null, OFFICE));
+            BatchVerifier.Result r = verify(p);
+            assertThat(r.problem()).as(b.getKey()).isEqualTo(BatchProblem.BAD_RECORD);
+            assertThat(r.detail()).as(b.getKey()).startsWith(BatchRecords.MEMBER_SNAPSHOT + " line 2: ");
+        }
+        // the same lines across the inflater's buffer boundaries: a long, valid snapshot verifies
+        Path big = sample(dir.resolve("big"), OFFICE, 4, null, 5000).file();
+        assertThat(verify(big).problem()).isNull();
+    }
+
+    @Test
     void zipBombIsRefusedBeforeAnythingIsInflated() throws Exception {
         Map<String, byte[]> m = ZipTamper.read(zip);
         m.put("bomb.jsonl", new byte[50 << 20]);

@@ -131,7 +131,14 @@ public final class BatchService {
         });
         BatchWriter.Header h = new BatchWriter.Header(draft.batchId(), union.orgCode(), union.name(), month,
                 draft.sequence(), draft.previousSha256(), OffsetDateTime.now(clock), softwareVersion);
-        BatchWriter.Written w = BatchWriter.write(batchesDir, h, dataFiles(month, snapshot), key);
+        List<CompletableFuture<?>> background = new ArrayList<>();
+        BatchWriter.Written w;
+        try {
+            w = BatchWriter.write(batchesDir, h, dataFiles(month, snapshot, background), key);
+        } finally {
+            // no read of this export outlives it, even when the writing failed half-way
+            background.forEach(f -> f.exceptionally(e -> null).join());
+        }
         OutboxBatch done = db.inTransaction(() -> {
             repo.markExported(draft.batchId(), w.file().getFileName().toString(), w.sha256(), w.bytes(),
                     LocalDateTime.now(clock));
@@ -164,7 +171,8 @@ public final class BatchService {
      * report reads other tables (and the register on its own), so it runs on a second thread while
      * this one reads the events and writes the package; the dues summary waits for it.
      */
-    private Map<String, BatchWriter.DataSource> dataFiles(YearMonth month, boolean snapshot) {
+    private Map<String, BatchWriter.DataSource> dataFiles(YearMonth month, boolean snapshot,
+            List<CompletableFuture<?>> background) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         CompletableFuture<DuesService.MonthlyReport> duesReport = CompletableFuture.supplyAsync(
@@ -174,6 +182,7 @@ public final class BatchService {
                     t.setDaemon(true);
                     t.start();
                 });
+        background.add(duesReport);
         Map<Long, LastEvent> last = new HashMap<>();
         List<SyncRepository.EventRow> changes = new ArrayList<>();
         repo.forEachEventUpTo(to, date -> !date.isBefore(from), e -> {

@@ -2,13 +2,7 @@ package cn.uniondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.uniondesk.testing.TestApp;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,21 +13,12 @@ class DuesVoidCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString(), "--lang", "zh"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
-                Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "demo1234"), TestApp.CLOCK);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.asDemo(dir.resolve("data"), args);
     }
 
     private String paidYuan() {
-        Run s = run("dues", "summary", "--month", "2026-11");
+        CliRun s = run("dues", "summary", "--month", "2026-11");
         assertThat(s.code()).as(s.err()).isZero();
         Matcher m = Pattern.compile("实缴 ([0-9.]+) 元").matcher(s.out());
         assertThat(m.find()).as(s.out()).isTrue();
@@ -44,22 +29,22 @@ class DuesVoidCliTest {
     void voidReversesThePaymentOnceAndRefusesASecondVoid() {
         assertThat(run("init", "--demo").code()).isZero();
         String before = paidYuan();
-        Run pay = run("dues", "pay", "--member", "GH20250000001", "--amount", "100.00", "--date", "2026-11-23");
+        CliRun pay = run("dues", "pay", "--member", "GH20250000001", "--amount", "100.00", "--date", "2026-11-23");
         assertThat(pay.code()).as(pay.err()).isZero();
         Matcher no = Pattern.compile("收据号 (\\d{4}-\\d{6})").matcher(pay.out());
         assertThat(no.find()).as(pay.out()).isTrue();
         assertThat(paidYuan()).isNotEqualTo(before);
 
-        Run noReason = run("dues", "void", "--number", no.group(1), "--reason", "  ");
+        CliRun noReason = run("dues", "void", "--number", no.group(1), "--reason", "  ");
         assertThat(noReason.code()).isNotZero();
         assertThat(paidYuan()).as("nothing reversed without a reason").isNotEqualTo(before);
 
-        Run v = run("dues", "void", "--number", no.group(1), "--reason", "金额开错");
+        CliRun v = run("dues", "void", "--number", no.group(1), "--reason", "金额开错");
         assertThat(v.code()).as(v.err()).isZero();
         assertThat(v.out()).contains("已作废收据 " + no.group(1)).contains("冲回已收会费 100.00 元");
         assertThat(paidYuan()).isEqualTo(before);
 
-        Run again = run("dues", "void", "--number", no.group(1), "--reason", "再次");
+        CliRun again = run("dues", "void", "--number", no.group(1), "--reason", "再次");
         assertThat(again.code()).isNotZero();
         assertThat(again.err()).contains("已经作废");
         assertThat(paidYuan()).isEqualTo(before);
@@ -68,10 +53,10 @@ class DuesVoidCliTest {
     @Test
     void aMalformedOrUnknownNumberIsRefusedClearly() {
         assertThat(run("init", "--demo").code()).isZero();
-        Run bad = run("dues", "void", "--number", "abc", "--reason", "x");
+        CliRun bad = run("dues", "void", "--number", "abc", "--reason", "x");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("找不到收据：abc");
-        Run unknown = run("dues", "void", "--number", "2026-999999", "--reason", "x");
+        CliRun unknown = run("dues", "void", "--number", "2026-999999", "--reason", "x");
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.err()).contains("找不到收据：2026-999999");
     }

@@ -19,6 +19,11 @@ import javafx.scene.layout.VBox;
 /** 上报 screen: thin view over {@link UploadViewModel}. */
 public final class UploadView extends VBox {
     public UploadView(UploadViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With a 上报设置… button that opens {@code settings} in a dialog (none when null). */
+    public UploadView(UploadViewModel vm, UploadSettingsViewModel settings) {
         super(10);
         Messages m = vm.messages();
         setPadding(new Insets(16));
@@ -53,6 +58,12 @@ public final class UploadView extends VBox {
             b.disableProperty().bind(vm.busyProperty().or(vm.readOnlyProperty()));
         }
         HBox bar = new HBox(8, new Label(m.get("ui.upload.month")), month, snapshot, export, queue, send, refresh);
+        if (settings != null) {
+            Button settingsButton = new Button(m.get("ui.upload.settings"));
+            settingsButton.setId("uploadSettings");
+            settingsButton.setOnAction(e -> UploadSettingsView.showDialog(settings, getScene().getWindow()));
+            bar.getChildren().add(settingsButton);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<UploadViewModel.Row> table = new TableView<>(vm.rows());

@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -30,12 +31,13 @@ public final class UploadSettingsView extends VBox {
         Messages m = vm.messages();
         setId("uploadSettingsPane");
         setPadding(new Insets(12));
-        setPrefWidth(720);
+        setPrefWidth(820);
 
         Label title = new Label(m.get("ui.uploadSettings.title"));
         title.setStyle(Styles.HEADING);
         Label intro = new Label(m.get("ui.uploadSettings.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.setStyle(Styles.MUTED_TEXT);
 
         TextField url = field("usUrl", vm.urlProperty(), m.get("ui.uploadSettings.urlPrompt"));
@@ -63,9 +65,11 @@ public final class UploadSettingsView extends VBox {
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields, new ColumnConstraints());
         grid.addRow(0, new Label(m.get("ui.uploadSettings.url")), url);
-        grid.addRow(1, new Label(m.get("ui.uploadSettings.key")), registered);
+        grid.add(new Label(m.get("ui.uploadSettings.key")), 0, 1);
+        grid.add(registered, 1, 1, 2, 1);
         grid.addRow(2, new Label(), key, chooseKey);
-        grid.addRow(3, new Label(m.get("ui.uploadSettings.certLabel")), cert);
+        grid.add(new Label(m.get("ui.uploadSettings.certLabel")), 0, 3);
+        grid.add(cert, 1, 3, 2, 1);
         grid.addRow(4, new Label(), certFile, chooseCert);
         grid.add(removeCert, 1, 5);
         grid.addRow(6, new Label(m.get("ui.uploadSettings.pin")), pin);
@@ -88,7 +92,7 @@ public final class UploadSettingsView extends VBox {
         Label message = new Label();
         message.setId("usMessage");
         message.setWrapText(true);
-        message.setMinHeight(36);
+        message.setMinHeight(56);
         message.textProperty().bind(vm.messageProperty());
         message.styleProperty().bind(javafx.beans.binding.Bindings.when(vm.messageIsErrorProperty())
                 .then(Styles.ERROR_TEXT).otherwise(""));
@@ -148,6 +152,7 @@ public final class UploadSettingsView extends VBox {
         l.setId(id);
         l.setWrapText(true);
         l.setStyle(Styles.MUTED_TEXT);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -155,6 +160,7 @@ public final class UploadSettingsView extends VBox {
             FileChooser.ExtensionFilter filter) {
         Button b = new Button(m.get("ui.uploadSettings.choose"));
         b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> {
             FileChooser fc = new FileChooser();
             fc.setTitle(title);

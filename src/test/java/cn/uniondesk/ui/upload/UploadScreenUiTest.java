@@ -46,7 +46,9 @@ class UploadScreenUiTest {
         ctx.batches().queue(e.batch().batchId());
         UploadViewModel vm = new UploadViewModel(ctx.batches(), ctx.outbox(), ctx.identity(), executor,
                 Messages.chinese(), OfficeFixture.MONTH);
-        stage.setScene(new Scene(new UploadView(vm), 1100, 640));
+        UploadSettingsViewModel settings = new UploadSettingsViewModel(ctx.batches(), ctx.outbox(), ctx.identity(),
+                ctx.union(), ctx.session(), executor, Messages.chinese());
+        stage.setScene(new Scene(new UploadView(vm, settings), 1100, 640));
         stage.show();
     }
 

@@ -129,7 +129,7 @@ public final class UploadSettingsViewModel {
         FormValues form = values();
         run(() -> {
             UploadSettings current = batches.settings();
-            Checked c = check(form, current, true);
+            Checked c = check(form, current, true, false);
             if (!c.ok()) {
                 return new Outcome(String.join("\n", c.problems()), true);
             }
@@ -142,7 +142,7 @@ public final class UploadSettingsViewModel {
     public void testConnection() {
         FormValues form = values();
         run(() -> {
-            Checked c = check(form, batches.settings(), false);
+            Checked c = check(form, batches.settings(), false, true);
             if (!c.ok()) {
                 return new Outcome(String.join("\n", c.problems()), true);
             }
@@ -223,11 +223,12 @@ public final class UploadSettingsViewModel {
     /**
      * Checks the form against what is saved: https address; key file readable and a UnionDesk public
      * key file (Ed25519) that is not the office's own; certificate file PEM; pin as 64 hex digits or
-     * base64 of 32 bytes. Reads the files (call in the background).
+     * base64 of 32 bytes. Reads the files (call in the background). The address may be left empty
+     * when saving (an office that reports by USB stick only still needs the intake's key for receipts).
      */
-    Checked check(FormValues f, UploadSettings current, boolean keyRequired) {
+    Checked check(FormValues f, UploadSettings current, boolean keyRequired, boolean urlRequired) {
         List<String> problems = new ArrayList<>();
-        String u = checkUrl(f.url(), problems);
+        String u = checkUrl(f.url(), problems, urlRequired);
 
         String keyJson = current.intakeKeyJson();
         String keyText = f.keyFile() == null ? "" : f.keyFile().strip();
@@ -257,10 +258,12 @@ public final class UploadSettingsViewModel {
         return new Checked(new UploadSettings(u, p, pem, keyJson, current.resumableThresholdBytes()), List.of());
     }
 
-    private String checkUrl(String text, List<String> problems) {
+    private String checkUrl(String text, List<String> problems, boolean required) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
-            problems.add(messages.get("ui.uploadSettings.urlRequired"));
+            if (required) {
+                problems.add(messages.get("ui.uploadSettings.urlRequired"));
+            }
             return null;
         }
         URI uri;

@@ -161,10 +161,24 @@ class UploadSettingsViewModelTest {
     }
 
     @Test
-    void emptyOrIncompleteAddressIsRefused() {
+    void withoutAnAddressOnlyTheKeyIsSavedForAnOfficeReportingByUsb() {
         fillValid();
         vm.urlProperty().set("  ");
-        assertRefused("请填写上级工会接收端的地址（https://…）。");
+        vm.save();
+        assertThat(vm.messageIsErrorProperty().get()).as(vm.messageProperty().get()).isFalse();
+        UploadSettings s = ctx.batches().settings();
+        assertThat(s.url()).isNull();
+        assertThat(s.intakeKeyJson()).isNotNull();
+        assertThat(s.configured()).as("nothing to send to").isFalse();
+
+        vm.testConnection();
+        assertThat(vm.messageIsErrorProperty().get()).isTrue();
+        assertThat(vm.messageProperty().get()).isEqualTo("请填写上级工会接收端的地址（https://…）。");
+    }
+
+    @Test
+    void incompleteAddressIsRefused() {
+        fillValid();
         vm.urlProperty().set("https://");
         assertRefused("接收端地址不完整或有误：https://");
         vm.urlProperty().set("https://upper example/");

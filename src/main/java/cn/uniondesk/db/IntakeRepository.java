@@ -47,6 +47,12 @@ public final class IntakeRepository {
         }
     }
 
+    /** Locks the office's row until the caller's transaction ends (serialises its batches across processes). */
+    public void lockOffice(String orgCode) {
+        db.dsl().select(INTAKE_OFFICE.ORG_CODE).from(INTAKE_OFFICE).where(INTAKE_OFFICE.ORG_CODE.eq(orgCode)).forUpdate()
+                .fetch();
+    }
+
     public Optional<Office> office(String orgCode) {
         return db.dsl().selectFrom(INTAKE_OFFICE).where(INTAKE_OFFICE.ORG_CODE.eq(orgCode)).fetchOptional(
                 r -> new Office(r.getOrgCode(), r.getName(), r.getPublicKey(), r.getFingerprint(), r.getRegisteredAt()));

@@ -64,7 +64,19 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
 
     /** The store in {@code store}: embedded H2 there, unless {@code jdbcUrl} names another database. */
     public static IntakeService open(Path store, String jdbcUrl, String user, String password, Clock clock) {
-        IntakeDatabase db = jdbcUrl == null ? IntakeDatabase.open(store) : IntakeDatabase.open(jdbcUrl, user, password);
+        return open(store, jdbcUrl == null ? IntakeDatabase.open(store) : IntakeDatabase.open(jdbcUrl, user, password),
+                clock);
+    }
+
+    /**
+     * The embedded store in {@code store}, encrypted at rest under a key that {@code storePassword}
+     * unlocks (a new store is created encrypted; an unencrypted one is encrypted in place).
+     */
+    public static IntakeService openEncrypted(Path store, char[] storePassword, Clock clock) {
+        return open(store, IntakeDatabase.openEncrypted(store, storePassword), clock);
+    }
+
+    private static IntakeService open(Path store, IntakeDatabase db, Clock clock) {
         try {
             return new IntakeService(store, db, clock, new BatchVerifier());
         } catch (RuntimeException e) {
@@ -158,6 +170,15 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
             return refuse(v.manifest(), v.sha256() == null ? "" : v.sha256(), v.problem(), v.detail(), source);
         }
         BatchManifest m = v.manifest();
+        // one transaction, the office's row locked: another intake process on the same PostgreSQL
+        // database (intake import while intake serve runs) waits instead of racing on the sequence
+        return db.inTransaction(() -> {
+            repo.lockOffice(m.orgCode());
+            return decide(m, v, file, source);
+        });
+    }
+
+    private IntakeServer.Answer decide(BatchManifest m, BatchVerifier.Result v, Path file, String source) {
         Optional<IntakeRepository.StoredBatch> existing = repo.batch(m.batchId());
         if (existing.isPresent()) {
             IntakeRepository.StoredBatch e = existing.get();

@@ -37,6 +37,7 @@ public final class IntakeDatabase implements AutoCloseable {
 
     private final DSLContext dsl;
     private final AutoCloseable closer;
+    private byte[] fileKey;
 
     private IntakeDatabase(DSLContext dsl, AutoCloseable closer) {
         this.dsl = dsl;
@@ -130,7 +131,9 @@ public final class IntakeDatabase implements AutoCloseable {
             }
         }
         try {
-            return openH2(store, h2Url(store) + ";CIPHER=AES", HexFormat.of().formatHex(key) + " ");
+            IntakeDatabase db = openH2(store, h2Url(store) + ";CIPHER=AES", HexFormat.of().formatHex(key) + " ");
+            db.fileKey = key.clone();
+            return db;
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
@@ -215,6 +218,14 @@ public final class IntakeDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The random file key of an encrypted embedded store (a copy), from which the store's other
+     * secrets are derived; empty when the store is not encrypted (plain H2, PostgreSQL).
+     */
+    public java.util.Optional<byte[]> fileKey() {
+        return java.util.Optional.ofNullable(fileKey).map(byte[]::clone);
+    }
+
     /** The dialect in use (H2 or POSTGRES). */
     public SQLDialect dialect() {
         return dsl.dialect();
@@ -230,6 +241,9 @@ public final class IntakeDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (fileKey != null) {
+            java.util.Arrays.fill(fileKey, (byte) 0);
+        }
         try {
             closer.close();
         } catch (Exception e) {

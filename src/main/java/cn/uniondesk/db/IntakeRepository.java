@@ -124,6 +124,12 @@ public final class IntakeRepository {
                 .set(INTAKE_BATCH.RECEIPT_JSON, receiptJson).where(INTAKE_BATCH.BATCH_ID.eq(batchId)).execute();
     }
 
+    /** The stored file moved (sealed when the store was encrypted). */
+    public void setFilePath(String batchId, String filePath) {
+        db.dsl().update(INTAKE_BATCH).set(INTAKE_BATCH.FILE_PATH, filePath).where(INTAKE_BATCH.BATCH_ID.eq(batchId))
+                .execute();
+    }
+
     public void delete(String batchId) {
         db.dsl().deleteFrom(INTAKE_BATCH).where(INTAKE_BATCH.BATCH_ID.eq(batchId)).execute();
     }

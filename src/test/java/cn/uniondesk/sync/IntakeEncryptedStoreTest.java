@@ -3,6 +3,8 @@ package cn.uniondesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.uniondesk.cli.UnionDeskCommand;
+import cn.uniondesk.db.IntakeRepository;
+import cn.uniondesk.service.IntakeService;
 import cn.uniondesk.testing.TestApp;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -92,6 +94,39 @@ class IntakeEncryptedStoreTest {
         // the database file holds neither the registered key nor the batch's manifest in the clear
         assertThat(fileHolds(publicKeyText)).isFalse();
         assertThat(fileHolds("ORG1-2026-11-0001.zip")).isFalse();
+        // the package and the signing key are sealed too; the receipt is as from any store
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip")).doesNotExist();
+        byte[] sealed = Files.readAllBytes(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip.sealed"));
+        assertThat(new String(sealed, 0, 8, StandardCharsets.US_ASCII)).isEqualTo("UDSEAL1\n");
+        assertThat(store.resolve(IntakeService.KEY_FILE)).doesNotExist();
+        assertThat(store.resolve(IntakeService.KEY_FILE + ".sealed")).exists();
+        Receipt receipt = Receipt.parse(Files.readString(dir.resolve("out").resolve(pkg.getFileName() + Receipt.SUFFIX)));
+        KeyFile intakeKey = KeyFile.read(store.resolve(IntakeService.PUBLIC_KEY_FILE));
+        assertThat(receipt.confirms(intakeKey.key(), receipt.batchId(), Sha256.of(pkg))).isTrue();
+        try (IntakeService s = IntakeService.openEncrypted(store, "上级工会-store-2026".toCharArray(), TestApp.CLOCK)) {
+            assertThat(s.encrypted()).isTrue();
+            assertThat(s.storedPackage(receipt.batchId())).isEqualTo(Files.readAllBytes(pkg));
+        }
+    }
+
+    @Test
+    void aHeldPackageIsSealedAndReleasedWhenTheGapCloses() throws Exception {
+        Path p1 = BatchFormatTest.sample(dir.resolve("o1"), office, 1, null, false).file();
+        Path p2 = BatchFormatTest.sample(dir.resolve("o2"), office, 2, Sha256.of(p1), false).file();
+        Path p3 = BatchFormatTest.sample(dir.resolve("o3"), office, 3, Sha256.of(p2), false).file();
+        try (IntakeService s = IntakeService.openEncrypted(store, "pw".toCharArray(), TestApp.CLOCK)) {
+            s.registerOffice(key, null);
+            assertThat(s.importFile(p1, dir).answer().status()).isEqualTo("ACCEPTED");
+            assertThat(s.importFile(p3, dir).answer().status()).isEqualTo("HELD");
+            assertThat(store.resolve("held/ORG1/ORG1-2026-11-0003.zip.sealed")).exists();
+            assertThat(store.resolve("held/ORG1/ORG1-2026-11-0003.zip")).doesNotExist();
+            assertThat(s.importFile(p2, dir).answer().status()).isEqualTo("ACCEPTED");
+            assertThat(s.batches()).extracting(IntakeRepository.StoredBatch::state).containsOnly("ACCEPTED")
+                    .hasSize(3);
+            assertThat(store.resolve("held/ORG1/ORG1-2026-11-0003.zip.sealed")).doesNotExist();
+            String id3 = s.batches().get(2).batchId();
+            assertThat(s.storedPackage(id3)).isEqualTo(Files.readAllBytes(p3));
+        }
     }
 
     @Test
@@ -125,10 +160,32 @@ class IntakeEncryptedStoreTest {
                 .isZero();
         assertThat(fileHolds(publicKeyText)).as("control: an unencrypted store shows the key").isTrue();
 
+        Path p1 = BatchFormatTest.sample(dir.resolve("o1"), office, 1, null, false).file();
+        assertThat(run(Map.of(), "import", "--store", store.toString(), p1.toString()).code()).isZero();
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip")).exists();
+        assertThat(run(Map.of(), "key", "--store", store.toString(), "--out", dir.resolve("k1.json").toString())
+                .code()).isZero();
+
         Run enc = run(ENV, "offices", "--store", store.toString(), "--store-password-env", "INTAKE_STORE_PW");
         assertThat(enc.code()).as(enc.err()).isZero();
         assertThat(enc.out()).contains("ORG1");
         assertThat(fileHolds(publicKeyText)).isFalse();
         assertThat(run(Map.of(), "offices", "--store", store.toString()).code()).isEqualTo(2);
+        // the package stored before and the signing key are sealed now; the key itself is the same
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip")).doesNotExist();
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip.sealed")).exists();
+        assertThat(store.resolve(IntakeService.KEY_FILE)).doesNotExist();
+        Run k2 = run(ENV, "key", "--store", store.toString(), "--store-password-env", "INTAKE_STORE_PW", "--out",
+                dir.resolve("k2.json").toString());
+        assertThat(k2.code()).as(k2.err()).isZero();
+        assertThat(Files.readString(dir.resolve("k2.json"))).isEqualTo(Files.readString(dir.resolve("k1.json")));
+        // and the chain goes on: the next batch is accepted with the next receipt
+        Path p2 = BatchFormatTest.sample(dir.resolve("o2"), office, 2, Sha256.of(p1), false).file();
+        Run imp = run(ENV, "import", "--store", store.toString(), "--store-password-env", "INTAKE_STORE_PW",
+                p2.toString());
+        assertThat(imp.out()).as(imp.err()).contains("已接收，回执号 R2026-000002");
+        try (IntakeService s = IntakeService.openEncrypted(store, "上级工会-store-2026".toCharArray(), TestApp.CLOCK)) {
+            assertThat(s.storedPackage(s.batches().get(0).batchId())).isEqualTo(Files.readAllBytes(p1));
+        }
     }
 }

@@ -61,7 +61,7 @@ final class IntakeCommand {
         @Option(names = "--db-password-file", paramLabel = "FILE", description = "read the --db-url password from FILE instead of $" + ENV_DB_PASSWORD)
         Path dbPasswordFile;
 
-        @Option(names = "--store-password-env", paramLabel = "VAR", description = "encrypt the embedded H2 store at rest with the password in environment variable VAR")
+        @Option(names = "--store-password-env", paramLabel = "VAR", description = "encrypt the store at rest (its H2 database, packages and signing key; with --db-url the packages and key) with the password in environment variable VAR")
         String storePasswordEnv;
     }
 
@@ -69,10 +69,17 @@ final class IntakeCommand {
     static IntakeService open(UnionDeskCommand root, StoreOptions o) {
         Messages m = root.messages();
         try {
-            if (o.dbUrl != null) {
-                if (o.storePasswordEnv != null) {
-                    throw new UsageException(m.get("cli.intake.storePasswordWithDbUrl"));
+            char[] storePassword = null;
+            if (o.storePasswordEnv != null) {
+                String pw = root.env(o.storePasswordEnv);
+                if (pw == null || pw.isEmpty()) {
+                    throw new UsageException(m.get("cli.intake.storePasswordMissing", o.storePasswordEnv));
                 }
+                storePassword = pw.toCharArray();
+            } else if (IntakeDatabase.isEncrypted(o.store)) {
+                throw new UsageException(m.get("cli.intake.storeEncrypted", o.store));
+            }
+            if (o.dbUrl != null) {
                 String url = o.dbUrl.strip();
                 if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
                     throw new UsageException(m.get("cli.intake.passwordInUrl", ENV_DB_PASSWORD));
@@ -86,19 +93,11 @@ final class IntakeCommand {
                 if ((pw == null || pw.isEmpty()) && o.dbPasswordFile != null) {
                     pw = new String(root.readPasswordFile(o.dbPasswordFile));
                 }
-                return IntakeService.open(o.store, url, o.dbUser, pw, root.clock());
+                return storePassword == null ? IntakeService.open(o.store, url, o.dbUser, pw, root.clock())
+                        : IntakeService.openWithSealedStore(o.store, url, o.dbUser, pw, storePassword, root.clock());
             }
-            if (o.storePasswordEnv != null) {
-                String pw = root.env(o.storePasswordEnv);
-                if (pw == null || pw.isEmpty()) {
-                    throw new UsageException(m.get("cli.intake.storePasswordMissing", o.storePasswordEnv));
-                }
-                return IntakeService.openEncrypted(o.store, pw.toCharArray(), root.clock());
-            }
-            if (IntakeDatabase.isEncrypted(o.store)) {
-                throw new UsageException(m.get("cli.intake.storeEncrypted", o.store));
-            }
-            return IntakeService.open(o.store, root.clock());
+            return storePassword == null ? IntakeService.open(o.store, root.clock())
+                    : IntakeService.openEncrypted(o.store, storePassword, root.clock());
         } catch (DatabaseInUseException e) {
             throw new UsageException(m.get("db.inUse", o.store));
         } catch (IntakeDatabase.UnavailableException e) {

@@ -106,30 +106,7 @@ public final class IntakeDatabase implements AutoCloseable {
     }
 
     static IntakeDatabase openEncrypted(Path store, char[] password, int iterations) {
-        createDirectories(store);
-        KeyVault vault = new KeyVault(store, iterations);
-        byte[] key;
-        if (vault.exists()) {
-            key = vault.unlock(VAULT_USER, password, java.time.Instant.now());
-        } else {
-            key = vault.create(VAULT_USER, password);
-            if (Files.exists(store.resolve(FILE_NAME + ".mv.db"))) {
-                try {
-                    org.h2.tools.ChangeFileEncryption.execute(store.toString(), FILE_NAME, "AES", null,
-                            HexFormat.of().formatHex(key).toCharArray(), true);
-                } catch (java.sql.SQLException e) {
-                    try {
-                        Files.deleteIfExists(store.resolve(KeyVault.FILE_NAME));
-                    } catch (java.io.IOException ignored) {
-                        // the vault stays; the next attempt reports the same cause
-                    }
-                    if (Database.isFileLocked(e)) {
-                        throw new DatabaseInUseException(store, e);
-                    }
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        byte[] key = storeKey(store, password, iterations);
         try {
             IntakeDatabase db = openH2(store, h2Url(store) + ";CIPHER=AES", HexFormat.of().formatHex(key) + " ");
             db.fileKey = key.clone();
@@ -137,6 +114,50 @@ public final class IntakeDatabase implements AutoCloseable {
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
+    }
+
+    /**
+     * The rows in another database ({@code url}, e.g. PostgreSQL), the store folder's files sealed
+     * under the key that {@code storePassword} unlocks (made on first use; an embedded database
+     * left in the folder from before is encrypted in place with it).
+     */
+    public static IntakeDatabase openWithSealedStore(String url, String user, String password, Path store,
+            char[] storePassword) {
+        IntakeDatabase db = open(url, user, password);
+        try {
+            db.fileKey = storeKey(store, storePassword, KeyVault.DEFAULT_ITERATIONS);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The store's random file key: unwrapped with the password, or made (and the H2 file encrypted) the first time. */
+    private static byte[] storeKey(Path store, char[] password, int iterations) {
+        createDirectories(store);
+        KeyVault vault = new KeyVault(store, iterations);
+        if (vault.exists()) {
+            return vault.unlock(VAULT_USER, password, java.time.Instant.now());
+        }
+        byte[] key = vault.create(VAULT_USER, password);
+        if (Files.exists(store.resolve(FILE_NAME + ".mv.db"))) {
+            try {
+                org.h2.tools.ChangeFileEncryption.execute(store.toString(), FILE_NAME, "AES", null,
+                        HexFormat.of().formatHex(key).toCharArray(), true);
+            } catch (java.sql.SQLException e) {
+                try {
+                    Files.deleteIfExists(store.resolve(KeyVault.FILE_NAME));
+                } catch (java.io.IOException ignored) {
+                    // the vault stays; the next attempt reports the same cause
+                }
+                if (Database.isFileLocked(e)) {
+                    throw new DatabaseInUseException(store, e);
+                }
+                throw new IllegalStateException(e);
+            }
+        }
+        return key;
     }
 
     private static IntakeDatabase openH2(Path store, String url, String password) {
@@ -219,8 +240,8 @@ public final class IntakeDatabase implements AutoCloseable {
     }
 
     /**
-     * The random file key of an encrypted embedded store (a copy), from which the store's other
-     * secrets are derived; empty when the store is not encrypted (plain H2, PostgreSQL).
+     * The store's random file key (a copy) when the store is encrypted — the H2 file's key, and the
+     * key the store's files are sealed under; empty when it is not.
      */
     public java.util.Optional<byte[]> fileKey() {
         return java.util.Optional.ofNullable(fileKey).map(byte[]::clone);

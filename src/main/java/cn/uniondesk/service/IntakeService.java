@@ -91,6 +91,15 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
         return open(store, IntakeDatabase.openEncrypted(store, storePassword), clock);
     }
 
+    /**
+     * The rows in the database at {@code jdbcUrl} (PostgreSQL), the store folder's packages and
+     * signing key sealed under the key {@code storePassword} unlocks.
+     */
+    public static IntakeService openWithSealedStore(Path store, String jdbcUrl, String user, String password,
+            char[] storePassword, Clock clock) {
+        return open(store, IntakeDatabase.openWithSealedStore(jdbcUrl, user, password, store, storePassword), clock);
+    }
+
     private static IntakeService open(Path store, IntakeDatabase db, Clock clock) {
         try {
             return new IntakeService(store, db, clock, new BatchVerifier());

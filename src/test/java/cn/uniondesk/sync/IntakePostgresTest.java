@@ -235,17 +235,49 @@ class IntakePostgresTest {
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("不支持的数据库地址");
 
-        Run encrypted = run(Map.of("P", "x"), "intake", "offices", "--store", store.toString(), "--db-url", url,
-                "--store-password-env", "P");
-        assertThat(encrypted.code()).isEqualTo(2);
-        assertThat(encrypted.err()).contains("--store-password-env");
-
         // nothing was made: no store, no tables
         assertThat(store).doesNotExist();
         try (Connection c = DriverManager.getConnection(url, ROLE, ROLE_PASSWORD); Statement s = c.createStatement()) {
             assertThat(rows(s, "select count(*) from information_schema.tables where table_schema = 'public'"))
                     .containsExactly("0");
         }
+    }
+
+    @Test
+    void onPostgresqlTheStoreFoldersPackagesAndKeyCanBeSealedToo() throws Exception {
+        String url = newDatabase();
+        Path store = dir.resolve("store");
+        Map<String, String> env = Map.of("UNIONDESK_INTAKE_DB_PASSWORD", ROLE_PASSWORD, "STORE_PW", "封存口令-1");
+        KeyPair org1 = Ed25519.generate();
+        Path key = dir.resolve("org1-key.json");
+        KeyFile.of("ORG1", "测试工会", org1.getPublic()).write(key);
+        Path pkg = BatchFormatTest.sample(dir.resolve("org1"), org1, 1, null, true).file();
+        String[] db = {"--store", store.toString(), "--db-url", url, "--db-user", ROLE, "--store-password-env",
+            "STORE_PW"};
+
+        Run add = run(env, concat(List.of("intake", "offices", "add", "--key", key.toString()), db));
+        assertThat(add.code()).as(add.err()).isZero();
+        Run imp = run(env, concat(List.of("intake", "import", pkg.toString()), db));
+        assertThat(imp.out()).as(imp.err()).contains("已接收，回执号 R2026-000001");
+
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip")).doesNotExist();
+        assertThat(store.resolve("batches/ORG1/ORG1-2026-11-0001.zip.sealed")).exists();
+        assertThat(store.resolve("intake-signing.key")).doesNotExist();
+        assertThat(store.resolve("intake.mv.db")).doesNotExist();
+        try (Connection c = DriverManager.getConnection(url, ROLE, ROLE_PASSWORD); Statement s = c.createStatement()) {
+            assertThat(rows(s, "select file_path from intake_batch")).singleElement().asString().endsWith(".sealed");
+        }
+        // without the store password: refused with the reason, even though the database would open
+        Run without = run(env, "intake", "summary", "--month", "2026-11", "--store", store.toString(), "--db-url", url,
+                "--db-user", ROLE);
+        assertThat(without.code()).isEqualTo(2);
+        assertThat(without.err()).contains("已加密");
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
     }
 
     private static List<String> rows(Statement s, String sql) throws Exception {

@@ -207,7 +207,8 @@ public final class IntakeDatabase implements AutoCloseable {
         DataSource ds;
         AutoCloseable closer;
         if (dialect == SQLDialect.H2) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, user == null ? "sa" : user,
+                    password == null ? "" : password);
             pool.setMaxConnections(8);
             ds = pool;
             closer = pool::dispose;

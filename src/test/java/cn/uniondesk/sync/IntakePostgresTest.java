@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.uniondesk.app.AppContext;
 import cn.uniondesk.cli.UnionDeskCommand;
+import cn.uniondesk.db.IntakeRepository;
+import cn.uniondesk.service.IntakeService;
 import cn.uniondesk.service.BatchService;
 import cn.uniondesk.testing.PostgresCluster;
 import cn.uniondesk.testing.TestApp;
@@ -272,6 +274,62 @@ class IntakePostgresTest {
                 "--db-user", ROLE);
         assertThat(without.code()).isEqualTo(2);
         assertThat(without.err()).contains("已加密");
+    }
+
+    @Test
+    void twoIntakeProcessesOnOneDatabaseDecideEachOfficesBatchesOneAtATime() throws Exception {
+        String url = newDatabase();
+        Path store = dir.resolve("store");
+        KeyPair org1 = Ed25519.generate();
+        Path key = dir.resolve("org1-key.json");
+        KeyFile.of("ORG1", "测试工会", org1.getPublic()).write(key);
+        try (IntakeService a = IntakeService.open(store, url, ROLE, ROLE_PASSWORD, TestApp.CLOCK);
+                IntakeService b = IntakeService.open(store, url, ROLE, ROLE_PASSWORD, TestApp.CLOCK)) {
+            a.registerOffice(key, null);
+            Path lastAccepted = null;
+            for (int round = 0; round < 3; round++) {
+                // the same package to both at once: stored once, both answers carry the one receipt
+                Path same = BatchFormatTest.sample(dir.resolve("same" + round), org1, 2L * round + 1,
+                        lastAccepted == null ? null : Sha256.of(lastAccepted), false).file();
+                List<IntakeServer.Answer> answers = race(() -> a.submit(same, "https"), () -> b.submit(same, "https"));
+                assertThat(answers).extracting(IntakeServer.Answer::status).containsOnly("ACCEPTED");
+                assertThat(answers.get(0).receipt()).isEqualTo(answers.get(1).receipt());
+
+                // two different packages with the same next sequence: one accepted, the other refused
+                String prev = Sha256.of(same);
+                Path x = BatchFormatTest.sample(dir.resolve("x" + round), org1, 2L * round + 2, prev, false).file();
+                Path y = BatchFormatTest.sample(dir.resolve("y" + round), org1, 2L * round + 2, prev, false).file();
+                List<IntakeServer.Answer> two = race(() -> a.submit(x, "https"), () -> b.submit(y, "https"));
+                assertThat(two).extracting(IntakeServer.Answer::status).containsExactlyInAnyOrder("ACCEPTED", "REFUSED");
+                assertThat(two).extracting(IntakeServer.Answer::problem).contains(BatchProblem.REPLAYED_OLDER);
+                lastAccepted = "ACCEPTED".equals(two.get(0).status()) ? x : y;
+            }
+            assertThat(a.batches()).hasSize(6);
+            assertThat(a.batches()).extracting(IntakeRepository.StoredBatch::seq).containsExactly(1L, 2L, 3L, 4L, 5L,
+                    6L);
+            assertThat(b.batches()).extracting(IntakeRepository.StoredBatch::receiptNo).doesNotHaveDuplicates();
+        }
+    }
+
+    private static List<IntakeServer.Answer> race(java.util.concurrent.Callable<IntakeServer.Answer> one,
+            java.util.concurrent.Callable<IntakeServer.Answer> other) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<IntakeServer.Answer> f1 = pool.submit(() -> {
+                go.await();
+                return one.call();
+            });
+            java.util.concurrent.Future<IntakeServer.Answer> f2 = pool.submit(() -> {
+                go.await();
+                return other.call();
+            });
+            go.countDown();
+            return List.of(f1.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                    f2.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String[] concat(List<String> head, String... tail) {

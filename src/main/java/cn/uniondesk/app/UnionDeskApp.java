@@ -202,7 +202,9 @@ public final class UnionDeskApp extends Application {
         cn.uniondesk.ui.upload.UploadViewModel uploadVm = new cn.uniondesk.ui.upload.UploadViewModel(ctx.batches(),
                 ctx.outbox(), ctx.identity(), executor, messages, java.time.YearMonth.from(ctx.members().today()));
         uploadVm.readOnlyProperty().set(!ctx.session().may(Permission.MEMBER_WRITE));
-        shell.setUploadPage(new cn.uniondesk.ui.upload.UploadView(uploadVm));
+        shell.setUploadPage(new cn.uniondesk.ui.upload.UploadView(uploadVm,
+                new cn.uniondesk.ui.upload.UploadSettingsViewModel(ctx.batches(), ctx.outbox(), ctx.identity(),
+                        ctx.union(), ctx.session(), executor, messages)));
         stopOutbox();
         outboxJob = new OutboxScheduler(ctx.outbox(), ctx.session());
         shell.setDashboardPage(new cn.uniondesk.ui.dashboard.DashboardView(new cn.uniondesk.ui.dashboard

@@ -79,7 +79,9 @@ final class BenchCommand implements Callable<Integer> {
                 int n = ctx.benchData().loadGenerated(new SampleGenerator(seed, false), members,
                         ROLL_MONTH.minusMonths(1));
                 out.println(m.get("bench.roll.load", n, ms(t0)));
-                return roll(ctx, out, m);
+                Rolled rolled = roll(ctx, out, m);
+                rollYardstick(ctx, rolled, out, m);
+                return rolled.code();
             }
         }
         if (benchCase == Case.batch) {
@@ -109,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
             long peak = heap.stop();
             out.println(m.get("bench.import", r.imported(), importMs, peak / (1024 * 1024)));
             out.println("import " + r.summaryLine());
+            importYardstick(w, members, seed, m, out);
 
             // search as you type
             ctx.members().ensureIndex();
@@ -148,6 +151,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(m.get("bench.export", members, exportMs, bareMs,
                     String.format(Locale.ROOT, "%.2f", (double) exportMs / Math.max(1, bareMs))));
 
+            // the monthly roll of the generated month (before the steps below roll the current month)
+            Rolled rolled = roll(ctx, out, m);
+
             // batch: the month's dues rolled, then the signed package with the full snapshot, then verify
             java.time.YearMonth month = java.time.YearMonth.now(root.clock());
             ctx.union().save(new cn.uniondesk.domain.UnionInfo("bench", "BENCH0001", null, null));
@@ -161,7 +167,28 @@ final class BenchCommand implements Callable<Integer> {
             out.println(m.get("bench.batch", members, batchExportMs, verifyMs, batchExportMs + verifyMs,
                     Files.size(batch.file()) / 1024 + " KB", verified.ok() ? "OK" : String.valueOf(verified.problem())));
             reports(ctx, w, m, out);
-            return roll(ctx, out, m);
+            rollYardstick(ctx, rolled, out, m);
+            return rolled.code();
+        }
+    }
+
+    /**
+     * The import's yardstick: the same members (same generator and seed), validated beforehand and
+     * untimed, inserted in one transaction into a fresh encrypted database — members alone, then
+     * (another fresh database) with the join event and audit row each, which is all an import
+     * writes. The import's own time is then compared with what the database needs for its rows.
+     */
+    private static void importYardstick(Path w, int n, long seed, Messages m, PrintWriter out) {
+        for (boolean eventsAndAudit : new boolean[] {false, true}) {
+            Path data = w.resolve("yardstick-" + System.nanoTime());
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            try (AppContext y = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
+                List<cn.uniondesk.domain.Member> rows = y.benchData().validated(new SampleGenerator(seed, false), n);
+                long t0 = System.nanoTime();
+                y.benchData().insertInOneTransaction(rows, eventsAndAudit);
+                out.println(m.get(eventsAndAudit ? "bench.yardstick.importAll" : "bench.yardstick.importMembers",
+                        rows.size(), ms(t0)));
+            }
         }
     }
 
@@ -229,7 +256,7 @@ final class BenchCommand implements Callable<Integer> {
      * The monthly roll as the clerk runs it: preview (核算), then apply (入账), timed together;
      * then the same month again, which must change nothing.
      */
-    static int roll(AppContext ctx, PrintWriter out, Messages m) {
+    static Rolled roll(AppContext ctx, PrintWriter out, Messages m) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
@@ -248,7 +275,22 @@ final class BenchCommand implements Callable<Integer> {
         long againMs = ms(t2);
         boolean nothing = again.isEmpty() && againApplied.isEmpty() && again.unchanged() == p.members();
         out.println(m.get("bench.roll.again", againMs, again.unchanged(), nothing ? "OK" : "CHANGED"));
-        return nothing ? UnionDeskCommand.OK : UnionDeskCommand.FAILURE;
+        return new Rolled(nothing ? UnionDeskCommand.OK : UnionDeskCommand.FAILURE, previewMs + applyMs);
+    }
+
+    /** The roll's exit code (OK when the second run changed nothing) and its time (preview + apply). */
+    record Rolled(int code, long ms) {
+    }
+
+    /**
+     * The roll's yardstick, last (it adds the next month's charges): the rolled month's charge rows
+     * inserted again, re-dated, in one transaction by the roll's own insert.
+     */
+    static void rollYardstick(AppContext ctx, Rolled rolled, PrintWriter out, Messages m) {
+        List<cn.uniondesk.domain.dues.Charge> rows = ctx.benchData().chargesMovedTo(ROLL_MONTH, ROLL_MONTH.plusMonths(1));
+        long t0 = System.nanoTime();
+        ctx.benchData().insertChargesInOneTransaction(rows);
+        out.println(m.get("bench.yardstick.roll", rows.size(), ms(t0), rolled.ms()));
     }
 
     /**

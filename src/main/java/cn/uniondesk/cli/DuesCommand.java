@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dues calc|roll|wage|pay|arrears|summary}. */
 @Command(name = "dues", description = "dues (会费)", subcommands = {DuesCommand.Calc.class, DuesCommand.Roll.class,
-    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.Report.class, DuesCommand.Reconcile.class,
+    DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.VoidReceipt.class, DuesCommand.Report.class, DuesCommand.Reconcile.class,
     DuesWageImportCommand.class, DuesStatementCommand.class})
 final class DuesCommand {
     @ParentCommand
@@ -264,15 +264,9 @@ final class DuesCommand {
         @Override
         public Integer call() {
             UnionDeskCommand root = parent.root;
-            String[] parts = number.strip().split("-");
-            int year;
-            int seq;
-            try {
-                year = Integer.parseInt(parts[0]);
-                seq = Integer.parseInt(parts[1]);
-            } catch (RuntimeException e) {
-                throw new UsageException(root.messages().get("dues.receiptNotFound", number));
-            }
+            int[] no = receiptNumber(root, number);
+            int year = no[0];
+            int seq = no[1];
             return root.withContext(ctx -> {
                 var r = ctx.dues().receipt(year, seq)
                         .orElseThrow(() -> new NotFoundException("dues.receiptNotFound", number));
@@ -282,6 +276,43 @@ final class DuesCommand {
                         DuesService.receiptNumber(year, seq), r.issuedOn(), mem.name(), mem.cardNo(), r.months(),
                         r.amountFen(), r.issuedBy(), r.voided(), r.voidReason()), out);
                 root.spec().commandLine().getOut().println(out);
+                return UnionDeskCommand.OK;
+            });
+        }
+    }
+
+    /** {@code 2026-000123} as {year, seq}; a usage error for anything else. */
+    static int[] receiptNumber(UnionDeskCommand root, String number) {
+        String[] parts = number.strip().split("-");
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException(number);
+            }
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        } catch (NumberFormatException e) {
+            throw new UsageException(root.messages().get("dues.receiptNotFound", number));
+        }
+    }
+
+    @Command(name = "void", description = "void a receipt (with the reason); its payment is reversed")
+    static final class VoidReceipt implements Callable<Integer> {
+        @ParentCommand
+        DuesCommand parent;
+
+        @Option(names = "--number", required = true, paramLabel = "YYYY-NNNNNN")
+        String number;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        String reason;
+
+        @Override
+        public Integer call() {
+            UnionDeskCommand root = parent.root;
+            int[] no = receiptNumber(root, number);
+            return root.withContext(ctx -> {
+                long reversed = ctx.dues().voidReceipt(no[0], no[1], reason);
+                root.spec().commandLine().getOut().println(root.messages().get("dues.voided",
+                        DuesService.receiptNumber(no[0], no[1]), Money.ofFen(reversed).toYuanString()));
                 return UnionDeskCommand.OK;
             });
         }

@@ -1,6 +1,8 @@
 package cn.uniondesk.cli;
 
 import cn.uniondesk.db.DatabaseInUseException;
+import cn.uniondesk.db.IntakeDatabase;
+import cn.uniondesk.db.KeyVault;
 import cn.uniondesk.db.IntakeRepository;
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.i18n.Messages;
@@ -38,33 +40,76 @@ final class IntakeCommand {
     @ParentCommand
     UnionDeskCommand root;
 
-    /** The store and, optionally, another database for it. */
+    /** The environment variable that holds the password of {@code --db-url}'s account. */
+    static final String ENV_DB_PASSWORD = "UNIONDESK_INTAKE_DB_PASSWORD";
+
+    /**
+     * The store folder and its database: embedded H2 in the folder (optionally encrypted with a
+     * password from an environment variable), or PostgreSQL by {@code --db-url}. Passwords never
+     * travel on the command line.
+     */
     static final class StoreOptions {
-        @Option(names = "--store", required = true, paramLabel = "DIR")
+        @Option(names = "--store", required = true, paramLabel = "DIR", description = "the intake's folder: signing key, packages, and (by default) its H2 database")
         Path store;
 
-        @Option(names = "--db-url", paramLabel = "JDBC-URL", description = "e.g. jdbc:postgresql://host/intake (default: H2 in the store)")
+        @Option(names = "--db-url", paramLabel = "JDBC-URL", description = "another database for the store, e.g. jdbc:postgresql://db.example:5432/intake (default: H2 in the store); the password comes from $" + ENV_DB_PASSWORD)
         String dbUrl;
 
-        @Option(names = "--db-user", paramLabel = "U")
+        @Option(names = "--db-user", paramLabel = "U", description = "the database account for --db-url")
         String dbUser;
 
-        @Option(names = "--db-password-file", paramLabel = "FILE")
+        @Option(names = "--db-password-file", paramLabel = "FILE", description = "read the --db-url password from FILE instead of $" + ENV_DB_PASSWORD)
         Path dbPasswordFile;
+
+        @Option(names = "--store-password-env", paramLabel = "VAR", description = "encrypt the store at rest (its H2 database, packages and signing key; with --db-url the packages and key) with the password in environment variable VAR")
+        String storePasswordEnv;
+    }
+
+    /** Opens the intake the options name; every failure to open becomes one clear line (exit 2). */
+    static IntakeService open(UnionDeskCommand root, StoreOptions o) {
+        Messages m = root.messages();
+        try {
+            char[] storePassword = null;
+            if (o.storePasswordEnv != null) {
+                String pw = root.env(o.storePasswordEnv);
+                if (pw == null || pw.isEmpty()) {
+                    throw new UsageException(m.get("cli.intake.storePasswordMissing", o.storePasswordEnv));
+                }
+                storePassword = pw.toCharArray();
+            } else if (IntakeDatabase.isEncrypted(o.store)) {
+                throw new UsageException(m.get("cli.intake.storeEncrypted", o.store));
+            }
+            if (o.dbUrl != null) {
+                String url = o.dbUrl.strip();
+                if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+                    throw new UsageException(m.get("cli.intake.passwordInUrl", ENV_DB_PASSWORD));
+                }
+                try {
+                    IntakeDatabase.dialectOf(url);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(m.get("cli.intake.badDbUrl", url));
+                }
+                String pw = root.env(ENV_DB_PASSWORD);
+                if ((pw == null || pw.isEmpty()) && o.dbPasswordFile != null) {
+                    pw = new String(root.readPasswordFile(o.dbPasswordFile));
+                }
+                return storePassword == null ? IntakeService.open(o.store, url, o.dbUser, pw, root.clock())
+                        : IntakeService.openWithSealedStore(o.store, url, o.dbUser, pw, storePassword, root.clock());
+            }
+            return storePassword == null ? IntakeService.open(o.store, root.clock())
+                    : IntakeService.openEncrypted(o.store, storePassword, root.clock());
+        } catch (DatabaseInUseException e) {
+            throw new UsageException(m.get("db.inUse", o.store));
+        } catch (IntakeDatabase.UnavailableException e) {
+            throw new UsageException(m.get("cli.intake.dbUnavailable", e.url(), e.reason()));
+        } catch (KeyVault.UnlockException e) {
+            throw new UsageException(e.failure() == KeyVault.Failure.LOCKED ? root.unlockMessage(e)
+                    : m.get("cli.intake.storePasswordWrong", o.store));
+        }
     }
 
     static <T> T withIntake(UnionDeskCommand root, StoreOptions o, Function<IntakeService, T> work) {
-        String pw = null;
-        if (o.dbPasswordFile != null) {
-            pw = new String(root.readPasswordFile(o.dbPasswordFile));
-        }
-        IntakeService s;
-        try {
-            s = IntakeService.open(o.store, o.dbUrl, o.dbUser, pw, root.clock());
-        } catch (DatabaseInUseException e) {
-            throw new UsageException(root.messages().get("db.inUse", o.store));
-        }
-        try (s) {
+        try (IntakeService s = open(root, o)) {
             return work.apply(s);
         }
     }
@@ -142,8 +187,7 @@ final class IntakeCommand {
             }
             Path pem = store.store.resolve("intake-tls-certificate.pem");
             cn.uniondesk.sync.BatchWriter.writeAtomically(pem, Tls.toPem(cert).getBytes(StandardCharsets.US_ASCII));
-            String pwDb = store.dbPasswordFile == null ? null : new String(root.readPasswordFile(store.dbPasswordFile));
-            IntakeService intake = IntakeService.open(store.store, store.dbUrl, store.dbUser, pwDb, root.clock());
+            IntakeService intake = open(root, store);
             CountDownLatch stop = new CountDownLatch(1);
             try (intake; IntakeServer server = IntakeServer.start(new InetSocketAddress(bind, port), ssl,
                     store.store.resolve("work"), intake)) {

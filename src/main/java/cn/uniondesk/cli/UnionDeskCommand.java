@@ -79,6 +79,11 @@ public final class UnionDeskCommand {
         return clock;
     }
 
+    /** An environment variable of this run (the map given to {@code run}, so tests can set it). */
+    String env(String name) {
+        return env.get(name);
+    }
+
     Messages messages() {
         return lang == null ? Messages.forLocale(Messages.defaultLocale()) : Messages.forLocale(Locale.forLanguageTag(lang));
     }

@@ -47,6 +47,12 @@ public final class IntakeRepository {
         }
     }
 
+    /** Locks the office's row until the caller's transaction ends (serialises its batches across processes). */
+    public void lockOffice(String orgCode) {
+        db.dsl().select(INTAKE_OFFICE.ORG_CODE).from(INTAKE_OFFICE).where(INTAKE_OFFICE.ORG_CODE.eq(orgCode)).forUpdate()
+                .fetch();
+    }
+
     public Optional<Office> office(String orgCode) {
         return db.dsl().selectFrom(INTAKE_OFFICE).where(INTAKE_OFFICE.ORG_CODE.eq(orgCode)).fetchOptional(
                 r -> new Office(r.getOrgCode(), r.getName(), r.getPublicKey(), r.getFingerprint(), r.getRegisteredAt()));
@@ -116,6 +122,12 @@ public final class IntakeRepository {
                 .set(INTAKE_BATCH.HELD_DETAIL, (String) null).set(INTAKE_BATCH.FILE_PATH, filePath)
                 .set(INTAKE_BATCH.ACCEPTED_AT, at).set(INTAKE_BATCH.RECEIPT_NO, receiptNo)
                 .set(INTAKE_BATCH.RECEIPT_JSON, receiptJson).where(INTAKE_BATCH.BATCH_ID.eq(batchId)).execute();
+    }
+
+    /** The stored file moved (sealed when the store was encrypted). */
+    public void setFilePath(String batchId, String filePath) {
+        db.dsl().update(INTAKE_BATCH).set(INTAKE_BATCH.FILE_PATH, filePath).where(INTAKE_BATCH.BATCH_ID.eq(batchId))
+                .execute();
     }
 
     public void delete(String batchId) {

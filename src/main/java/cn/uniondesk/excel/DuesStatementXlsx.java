@@ -1,23 +1,20 @@
 package cn.uniondesk.excel;
 
+import static cn.uniondesk.excel.XlsxStyles.headerRow;
+import static cn.uniondesk.excel.XlsxStyles.money;
+import static cn.uniondesk.excel.XlsxStyles.printA4;
+import static cn.uniondesk.excel.XlsxStyles.text;
+import static cn.uniondesk.excel.XlsxStyles.titleRows;
+
 import cn.uniondesk.service.DuesService;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -38,17 +35,7 @@ public final class DuesStatementXlsx {
     }
 
     public static void write(DuesService.YearlyStatement s, String unionName, Path out) {
-        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            write(s, unionName, os);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        WorkbookFiles.writeAtomically(out, os -> write(s, unionName, os));
     }
 
     public static void write(DuesService.YearlyStatement s, String unionName, OutputStream os) throws IOException {
@@ -56,21 +43,9 @@ public final class DuesStatementXlsx {
         try {
             Styles st = new Styles(wb);
             SXSSFSheet sh = wb.createSheet("年度会费对账单");
-            Row t = sh.createRow(0);
-            t.setHeightInPoints(26);
-            DuesReportXlsx.text(t, 0, "年度会费对账单", st.title);
-            sh.addMergedRegion(new CellRangeAddress(0, 0, 0, HEAD.length - 1));
-            Row u = sh.createRow(1);
-            DuesReportXlsx.text(u, 0, unionName + "    年度：" + s.year() + "年    会员 " + s.members().size() + " 人",
-                    st.sub);
-            sh.addMergedRegion(new CellRangeAddress(1, 1, 0, HEAD.length - 1));
-            Row h = sh.createRow(HEADER);
-            h.setHeightInPoints(20);
-            for (int i = 0; i < HEAD.length; i++) {
-                DuesReportXlsx.text(h, i, HEAD[i], st.header);
-                sh.setColumnWidth(i, WIDTHS[i] * 256 + 200);
-            }
-            sh.createFreezePane(0, HEADER + 1);
+            titleRows(sh, st, "年度会费对账单",
+                    unionName + "    年度：" + s.year() + "年    会员 " + s.members().size() + " 人", HEAD.length);
+            headerRow(sh, st, HEADER, 20, HEAD, WIDTHS);
 
             int row = HEADER + 1;
             int firstData = row + 1; // 1-based
@@ -78,7 +53,7 @@ public final class DuesStatementXlsx {
                 int openingRow = row + 1; // 1-based
                 Row o = sh.createRow(row++);
                 who(o, m, st);
-                DuesReportXlsx.text(o, 3, "上年结转", st.text);
+                text(o, 3, "上年结转", st.text);
                 blank(o, 4, st.money);
                 blank(o, 5, st.money);
                 money(o, 6, m.openingFen(), st.money);
@@ -86,16 +61,16 @@ public final class DuesStatementXlsx {
                 for (DuesService.StatementMonth x : m.months()) {
                     Row r = sh.createRow(row++);
                     who(r, m, st);
-                    DuesReportXlsx.text(r, 3, x.month().toString(), st.text);
+                    text(r, 3, x.month().toString(), st.text);
                     money(r, 4, x.dueFen(), st.money);
                     money(r, 5, x.paidFen(), st.money);
                     money(r, 6, x.balanceFen(), st.money);
-                    DuesReportXlsx.text(r, 7, String.join("、", x.receipts()), st.text);
+                    text(r, 7, String.join("、", x.receipts()), st.text);
                 }
                 int last = row; // 1-based row of December
                 Row sub = sh.createRow(row++);
                 who(sub, m, st);
-                DuesReportXlsx.text(sub, 3, "小计", st.totalText);
+                text(sub, 3, "小计", st.totalText);
                 formula(sub, 4, "SUBTOTAL(9,E" + (openingRow + 1) + ":E" + last + ")", m.dueFen(), st.totalMoney);
                 formula(sub, 5, "SUBTOTAL(9,F" + (openingRow + 1) + ":F" + last + ")", m.paidFen(), st.totalMoney);
                 formula(sub, 6, "G" + openingRow + "+E" + (last + 1) + "-F" + (last + 1), m.closingFen(),
@@ -104,7 +79,7 @@ public final class DuesStatementXlsx {
             }
             int lastData = row; // 1-based
             Row total = sh.createRow(row++);
-            DuesReportXlsx.text(total, 0, "合计", st.totalText);
+            text(total, 0, "合计", st.totalText);
             for (int c = 1; c <= 3; c++) {
                 blank(total, c, st.totalText);
             }
@@ -118,20 +93,14 @@ public final class DuesStatementXlsx {
             blank(total, 7, st.totalText);
             row++;
             Row note = sh.createRow(row++);
-            DuesReportXlsx.text(note, 0, "欠缴余额 = 上年结转 + 应缴 − 实缴；负数为预缴。", st.plain);
+            text(note, 0, "欠缴余额 = 上年结转 + 应缴 − 实缴；负数为预缴。", st.plain);
             row++;
             Row sign = sh.createRow(row);
-            DuesReportXlsx.text(sign, 0, "制表人：", st.plain);
-            DuesReportXlsx.text(sign, 3, "审核人：", st.plain);
-            DuesReportXlsx.text(sign, 6, "日期：", st.plain);
+            text(sign, 0, "制表人：", st.plain);
+            text(sign, 3, "审核人：", st.plain);
+            text(sign, 6, "日期：", st.plain);
 
-            PrintSetup ps = sh.getPrintSetup();
-            ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            sh.setFitToPage(true);
-            ps.setFitWidth((short) 1);
-            ps.setFitHeight((short) 0);
-            sh.setRepeatingRows(CellRangeAddress.valueOf((HEADER + 1) + ":" + (HEADER + 1)));
-            sh.getFooter().setCenter("第 &P 页，共 &N 页");
+            printA4(sh, false, HEADER, HEAD.length - 1, -1);
             wb.write(os);
         } finally {
             wb.close();
@@ -139,19 +108,13 @@ public final class DuesStatementXlsx {
     }
 
     private static void who(Row r, DuesService.MemberStatement m, Styles st) {
-        DuesReportXlsx.text(r, 0, m.cardNo(), st.text);
-        DuesReportXlsx.text(r, 1, m.name(), st.text);
-        DuesReportXlsx.text(r, 2, m.department(), st.text);
+        text(r, 0, m.cardNo(), st.text);
+        text(r, 1, m.name(), st.text);
+        text(r, 2, m.department(), st.text);
     }
 
     private static void blank(Row r, int col, CellStyle style) {
         r.createCell(col).setCellStyle(style);
-    }
-
-    private static void money(Row r, int col, long fen, CellStyle style) {
-        Cell c = r.createCell(col);
-        c.setCellValue(BigDecimal.valueOf(fen, 2).doubleValue());
-        c.setCellStyle(style);
     }
 
     /** A formula with its value cached (the value computed here, in 分, exactly). */
@@ -162,55 +125,11 @@ public final class DuesStatementXlsx {
         c.setCellStyle(style);
     }
 
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle sub;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle plain;
-        final CellStyle money;
-        final CellStyle totalText;
-        final CellStyle totalMoney;
-
+    /** The shared report styles, totals shaded yellow. */
+    private static final class Styles extends XlsxStyles {
         Styles(SXSSFWorkbook wb) {
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            sub = wb.createCellStyle();
-            sub.setAlignment(HorizontalAlignment.CENTER);
-            plain = wb.createCellStyle();
-            header = bordered(wb);
-            header.setFont(bold);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(wb);
-            money = bordered(wb);
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-            totalText = bordered(wb);
-            totalText.setFont(bold);
-            totalText.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-            totalText.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            totalMoney = bordered(wb);
-            totalMoney.cloneStyleFrom(money);
-            totalMoney.setFont(bold);
-            totalMoney.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-            totalMoney.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        }
-
-        private static CellStyle bordered(SXSSFWorkbook wb) {
-            CellStyle s = wb.createCellStyle();
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            return s;
+            super(wb);
+            shadeTotals(IndexedColors.LIGHT_YELLOW);
         }
     }
 }

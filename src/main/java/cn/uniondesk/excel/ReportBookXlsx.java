@@ -1,5 +1,8 @@
 package cn.uniondesk.excel;
 
+import static cn.uniondesk.excel.XlsxStyles.printA4;
+import static cn.uniondesk.excel.XlsxStyles.text;
+
 import cn.uniondesk.domain.Money;
 import cn.uniondesk.service.report.Percent;
 import cn.uniondesk.service.report.ReportSheet;
@@ -13,21 +16,16 @@ import cn.uniondesk.service.report.ReportSheet.Table;
 import cn.uniondesk.service.report.ReportSheet.Total;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -49,17 +47,7 @@ public final class ReportBookXlsx {
     }
 
     public static void write(List<ReportSheet> sheets, Path out) {
-        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try (OutputStream os = Files.newOutputStream(tmp)) {
-            write(sheets, os);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        WorkbookFiles.writeAtomically(out, os -> write(sheets, os));
     }
 
     public static void write(List<ReportSheet> sheets, OutputStream os) throws IOException {
@@ -201,19 +189,10 @@ public final class ReportBookXlsx {
         }
         if (firstHeader >= 0) {
             s.createFreezePane(0, firstHeader + 1);
-            s.setRepeatingRows(new CellRangeAddress(firstHeader, firstHeader, -1, -1));
         }
-        PrintSetup ps = s.getPrintSetup();
-        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        ps.setLandscape(r.landscape());
-        s.setFitToPage(true);
-        ps.setFitWidth((short) 1);
-        ps.setFitHeight((short) 0);
-        s.setHorizontallyCenter(true);
+        printA4(s, r.landscape(), firstHeader, cols - 1, Math.max(row, s.getLastRowNum()));
         s.getHeader().setLeft(headerText(r.unionName()));
         s.getHeader().setRight(headerText(r.period()));
-        s.getFooter().setCenter("第 &P 页，共 &N 页");
-        wb.setPrintArea(wb.getSheetIndex(s), 0, cols - 1, 0, Math.max(row, s.getLastRowNum()));
     }
 
     private static String headerText(String s) {
@@ -263,89 +242,25 @@ public final class ReportBookXlsx {
         }
     }
 
-    /** Writes text; a value a spreadsheet would run as a formula is kept as text (quote prefix). */
-    private static void text(Row r, int col, String v, CellStyle style) {
-        Cell c = r.createCell(col);
-        c.setCellValue(v == null ? "" : v);
-        if (SafeCells.looksLikeFormula(v)) {
-            CellStyle quoted = r.getSheet().getWorkbook().createCellStyle();
-            quoted.cloneStyleFrom(style);
-            quoted.setQuotePrefixed(true);
-            c.setCellStyle(quoted);
-        } else {
-            c.setCellStyle(style);
-        }
-    }
-
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle sub;
-        final CellStyle header;
-        final CellStyle text;
-        final CellStyle plain;
+    /** The shared report styles, and the book's own: wrapped notes, field labels, check results. */
+    private static final class Styles extends XlsxStyles {
         final CellStyle wrap;
         final CellStyle fieldLabel;
         final CellStyle fieldValue;
-        final CellStyle integer;
-        final CellStyle money;
-        final CellStyle percent;
-        final CellStyle totalText;
-        final CellStyle totalInteger;
-        final CellStyle totalMoney;
-        final CellStyle totalPercent;
         final CellStyle ok;
         final CellStyle fail;
 
         Styles(Workbook wb) {
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            Font bold = wb.createFont();
-            bold.setBold(true);
+            super(wb);
             Font red = wb.createFont();
             red.setBold(true);
             red.setColor(IndexedColors.RED.getIndex());
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            sub = wb.createCellStyle();
-            sub.setAlignment(HorizontalAlignment.CENTER);
-            plain = wb.createCellStyle();
             wrap = wb.createCellStyle();
             wrap.setWrapText(true);
             wrap.setVerticalAlignment(VerticalAlignment.TOP);
             fieldLabel = wb.createCellStyle();
             fieldLabel.setFont(bold);
             fieldValue = wb.createCellStyle();
-            header = bordered(wb);
-            header.setFont(bold);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setVerticalAlignment(VerticalAlignment.CENTER);
-            header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(wb);
-            text.setWrapText(true);
-            text.setVerticalAlignment(VerticalAlignment.CENTER);
-            integer = bordered(wb);
-            integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            money = bordered(wb);
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
-            percent = bordered(wb);
-            percent.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
-            totalText = bordered(wb);
-            totalText.cloneStyleFrom(text);
-            totalText.setFont(bold);
-            totalInteger = bordered(wb);
-            totalInteger.cloneStyleFrom(integer);
-            totalInteger.setFont(bold);
-            totalMoney = bordered(wb);
-            totalMoney.cloneStyleFrom(money);
-            totalMoney.setFont(bold);
-            totalPercent = bordered(wb);
-            totalPercent.cloneStyleFrom(percent);
-            totalPercent.setFont(bold);
             ok = wb.createCellStyle();
             ok.setAlignment(HorizontalAlignment.CENTER);
             ok.setVerticalAlignment(VerticalAlignment.TOP);
@@ -355,15 +270,6 @@ public final class ReportBookXlsx {
             fail.setVerticalAlignment(VerticalAlignment.TOP);
             fail.setFillForegroundColor(IndexedColors.ROSE.getIndex());
             fail.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        }
-
-        private static CellStyle bordered(Workbook wb) {
-            CellStyle s = wb.createCellStyle();
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-            return s;
         }
     }
 }

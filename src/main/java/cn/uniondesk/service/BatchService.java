@@ -343,6 +343,27 @@ public final class BatchService {
         return batchesDir.resolve(b.fileName());
     }
 
+    /**
+     * Copies an exported batch's package into {@code dir} (a USB stick going to the upper level),
+     * written to a temporary name, synced, then renamed; recorded in the audit trail, since the
+     * package holds members' data. Returns the copy.
+     */
+    public Path copyPackage(String batchId, Path dir) {
+        session.require(Permission.MEMBER_WRITE);
+        OutboxBatch b = repo.batch(batchId).orElseThrow(() -> new NotFoundException("batch.notFound", batchId));
+        if (b.fileName() == null || b.state() == BatchState.DRAFT) {
+            throw new RuleViolationException("batch.notExported", batchId);
+        }
+        Path target = dir.resolve(b.fileName());
+        try {
+            BatchWriter.writeAtomically(target, Files.readAllBytes(fileOf(b)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db.inTransaction(() -> audit.record("BATCH_COPY", "sync_batch", batchId, null, target.toString(), null));
+        return target;
+    }
+
     /** Puts an exported batch in the outbox (待发送). Queuing a queued batch changes nothing. */
     public OutboxBatch queue(String batchId) {
         session.require(Permission.MEMBER_WRITE);

@@ -105,4 +105,77 @@ public final class BenchDataService {
         }
         return done;
     }
+
+    /**
+     * Yardstick rows: {@code n} generated members validated exactly as {@link #loadGenerated} does
+     * (departments created), returned without storing them.
+     */
+    public List<Member> validated(SampleGenerator generator, int n) {
+        session.require(Permission.MEMBER_WRITE);
+        MemberValidation validation = new MemberValidation(LocalDate.now(clock), Regions.standard());
+        Map<String, Long> deptIds = new HashMap<>();
+        List<Member> out = new ArrayList<>(n);
+        db.inTransaction(() -> {
+            for (int i = 0; i < n; i++) {
+                SamplePerson p = generator.next();
+                long deptId = deptIds.computeIfAbsent(p.department(),
+                        d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+                MemberValidation.Result r = validation.validate(new MemberDraft(p.name(), p.gender(), p.ethnicity(),
+                        p.idNumber(), null, p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(),
+                        p.employmentType(), p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(),
+                        p.monthlyWageYuan(), p.hardship(), p.hardshipLevel(), p.notes()), null, MemberStatus.ACTIVE);
+                if (r.hasErrors()) {
+                    throw new IllegalStateException("generated member " + p.cardNo() + " is invalid: " + r.issues());
+                }
+                out.add(r.member());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The import's yardstick (issue 9: "H2 bulk insert of the same rows"): {@code rows} inserted in
+     * ONE transaction with the same prepared JDBC batches the import uses — and, when
+     * {@code eventsAndAudit}, a join event and an audit row per member, which is all an import
+     * writes. No file reading, no validation, no duplicate checks.
+     */
+    public void insertInOneTransaction(List<Member> rows, boolean eventsAndAudit) {
+        session.require(Permission.MEMBER_WRITE);
+        db.inTransaction(() -> {
+            List<Long> ids = members.insertBatch(rows);
+            if (eventsAndAudit) {
+                List<MemberEvent> events = new ArrayList<>(rows.size());
+                List<AuditRepository.Draft> drafts = new ArrayList<>(rows.size());
+                for (int i = 0; i < rows.size(); i++) {
+                    Member m = rows.get(i);
+                    events.add(new MemberEvent(null, ids.get(i), MemberEventType.JOIN, m.joinDate(), null, null, null,
+                            null, MemberStatus.ACTIVE, session.operator(), clock.instant(), null));
+                    drafts.add(new AuditRepository.Draft("MEMBER_IMPORT", "member", String.valueOf(ids.get(i)), null,
+                            MemberService.snapshot(m.withId(ids.get(i))), "yardstick"));
+                }
+                members.insertEvents(events);
+                audit.recordAll(drafts);
+            }
+        });
+    }
+
+    /**
+     * The roll's yardstick rows: the charges of {@code month}, re-dated to {@code into} (same
+     * members, kinds and amounts), for {@link #insertChargesInOneTransaction}.
+     */
+    public List<cn.uniondesk.domain.dues.Charge> chargesMovedTo(YearMonth month, YearMonth into) {
+        session.require(Permission.MEMBER_READ);
+        List<cn.uniondesk.domain.dues.Charge> rows = new ArrayList<>();
+        for (cn.uniondesk.domain.dues.Charge c : dues.charges(month)) {
+            rows.add(new cn.uniondesk.domain.dues.Charge(c.memberId(), into, c.kind(), c.baseFen(), c.amountFen(),
+                    c.exemption()));
+        }
+        return rows;
+    }
+
+    /** The roll's yardstick: charge rows inserted in one transaction with the roll's own insert (same indexes, foreign key). */
+    public void insertChargesInOneTransaction(List<cn.uniondesk.domain.dues.Charge> rows) {
+        session.require(Permission.MEMBER_WRITE);
+        db.inTransaction(() -> dues.insertCharges(rows, LocalDateTime.now(clock)));
+    }
 }

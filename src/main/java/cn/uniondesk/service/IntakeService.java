@@ -52,19 +52,55 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
     private final Clock clock;
     private final KeyPair key;
     private final BatchVerifier verifier;
+    /** Seals the store's files when its database is encrypted; null otherwise. */
+    private final IntakeFileSeal seal;
 
     private IntakeService(Path store, IntakeDatabase db, Clock clock, BatchVerifier verifier) {
         this.store = store;
         this.db = db;
         this.repo = new IntakeRepository(db);
         this.clock = clock;
-        this.key = loadOrCreateKey(store);
+        this.seal = db.fileKey().map(k -> {
+            IntakeFileSeal s = new IntakeFileSeal(k);
+            java.util.Arrays.fill(k, (byte) 0);
+            return s;
+        }).orElse(null);
+        this.key = loadOrCreateKey(store, seal);
         this.verifier = verifier;
+        if (seal != null) {
+            sealPlainPackages();
+        }
+    }
+
+    /** True when the store is encrypted at rest: its database, its packages and its signing key. */
+    public boolean encrypted() {
+        return seal != null;
     }
 
     /** The store in {@code store}: embedded H2 there, unless {@code jdbcUrl} names another database. */
     public static IntakeService open(Path store, String jdbcUrl, String user, String password, Clock clock) {
-        IntakeDatabase db = jdbcUrl == null ? IntakeDatabase.open(store) : IntakeDatabase.open(jdbcUrl, user, password);
+        return open(store, jdbcUrl == null ? IntakeDatabase.open(store) : IntakeDatabase.open(jdbcUrl, user, password),
+                clock);
+    }
+
+    /**
+     * The embedded store in {@code store}, encrypted at rest under a key that {@code storePassword}
+     * unlocks (a new store is created encrypted; an unencrypted one is encrypted in place).
+     */
+    public static IntakeService openEncrypted(Path store, char[] storePassword, Clock clock) {
+        return open(store, IntakeDatabase.openEncrypted(store, storePassword), clock);
+    }
+
+    /**
+     * The rows in the database at {@code jdbcUrl} (PostgreSQL), the store folder's packages and
+     * signing key sealed under the key {@code storePassword} unlocks.
+     */
+    public static IntakeService openWithSealedStore(Path store, String jdbcUrl, String user, String password,
+            char[] storePassword, Clock clock) {
+        return open(store, IntakeDatabase.openWithSealedStore(jdbcUrl, user, password, store, storePassword), clock);
+    }
+
+    private static IntakeService open(Path store, IntakeDatabase db, Clock clock) {
         try {
             return new IntakeService(store, db, clock, new BatchVerifier());
         } catch (RuntimeException e) {
@@ -83,21 +119,43 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
 
     // --- keys ---------------------------------------------------------------------------------
 
-    private static KeyPair loadOrCreateKey(Path store) {
+    private static KeyPair loadOrCreateKey(Path store, IntakeFileSeal seal) {
         Path priv = store.resolve(KEY_FILE);
+        Path sealed = IntakeFileSeal.sealedName(priv);
         try {
             Files.createDirectories(store);
-            if (Files.exists(priv)) {
+            byte[] encoded = null;
+            if (Files.exists(sealed)) {
+                if (seal == null) {
+                    throw new IllegalStateException("the intake's signing key is sealed but the store is not encrypted: "
+                            + sealed);
+                }
+                encoded = seal.read(sealed);
+            } else if (Files.exists(priv)) {
+                encoded = Files.readString(priv, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
+                if (seal != null) {
+                    // the store became encrypted: the key is sealed too, the plain copy goes
+                    seal.write(priv, encoded);
+                    Files.delete(priv);
+                    LOG.info("Intake signing key sealed in {}", store);
+                }
+            }
+            if (encoded != null) {
                 java.security.PrivateKey pk = Ed25519.privateKey(Base64.getDecoder()
-                        .decode(Files.readString(priv, StandardCharsets.US_ASCII).strip()));
+                        .decode(new String(encoded, StandardCharsets.US_ASCII).strip()));
                 KeyFile pub = KeyFile.read(store.resolve(PUBLIC_KEY_FILE));
                 return new KeyPair(pub.key(), pk);
             }
             KeyPair kp = Ed25519.generate();
-            BatchWriter.writeAtomically(priv, (Base64.getEncoder().encodeToString(kp.getPrivate().getEncoded()) + "\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] text = (Base64.getEncoder().encodeToString(kp.getPrivate().getEncoded()) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            Path written = seal != null ? seal.write(priv, text) : priv;
+            if (seal == null) {
+                BatchWriter.writeAtomically(priv, text);
+            }
             try {
-                Files.setPosixFilePermissions(priv, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(written,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system (Windows): the folder's ACL applies
             }
@@ -107,6 +165,59 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Packages stored before the store was encrypted are sealed now (their rows follow). */
+    private void sealPlainPackages() {
+        int n = 0;
+        for (IntakeRepository.StoredBatch b : repo.all()) {
+            Path p = Path.of(b.filePath());
+            if (IntakeFileSeal.isSealed(p) || !Files.exists(p)) {
+                continue;
+            }
+            Path sealedFile = seal.write(p, read(p));
+            db.inTransaction(() -> {
+                repo.setFilePath(b.batchId(), sealedFile.toString());
+                return null;
+            });
+            try {
+                Files.delete(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            n++;
+        }
+        if (n > 0) {
+            LOG.info("Sealed {} packages stored before the intake store was encrypted", n);
+        }
+    }
+
+    /** Writes a package into the store (sealed when encrypted); returns where it went. */
+    private Path storeFile(Path target, byte[] content) {
+        if (seal != null) {
+            return seal.write(target, content);
+        }
+        BatchWriter.writeAtomically(target, content);
+        return target;
+    }
+
+    /** A stored package's bytes, as received. */
+    private byte[] readStored(Path p) {
+        return IntakeFileSeal.isSealed(p) ? requireSeal(p).read(p) : read(p);
+    }
+
+    private IntakeFileSeal requireSeal(Path p) {
+        if (seal == null) {
+            throw new IllegalStateException("a sealed package in a store opened without its password: " + p);
+        }
+        return seal;
+    }
+
+    /** A stored package's bytes (opened when sealed), e.g. to look into what an office sent. */
+    public byte[] storedPackage(String batchId) {
+        IntakeRepository.StoredBatch b = repo.batch(batchId)
+                .orElseThrow(() -> new IllegalArgumentException("no stored batch " + batchId));
+        return readStored(Path.of(b.filePath()));
     }
 
     /** The intake's public key file, for the offices ({@code batch config --intake-key FILE}). */
@@ -158,6 +269,15 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
             return refuse(v.manifest(), v.sha256() == null ? "" : v.sha256(), v.problem(), v.detail(), source);
         }
         BatchManifest m = v.manifest();
+        // one transaction, the office's row locked: another intake process on the same PostgreSQL
+        // database (intake import while intake serve runs) waits instead of racing on the sequence
+        return db.inTransaction(() -> {
+            repo.lockOffice(m.orgCode());
+            return decide(m, v, file, source);
+        });
+    }
+
+    private IntakeServer.Answer decide(BatchManifest m, BatchVerifier.Result v, Path file, String source) {
         Optional<IntakeRepository.StoredBatch> existing = repo.batch(m.batchId());
         if (existing.isPresent()) {
             IntakeRepository.StoredBatch e = existing.get();
@@ -175,8 +295,7 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
             return refuse(m, v.sha256(), BatchProblem.REPLAYED_OLDER, m.sequence() + "/" + lastSeq, source);
         }
         if (m.sequence() > lastSeq + 1) {
-            Path held = store.resolve("held").resolve(m.orgCode()).resolve(m.fileName());
-            BatchWriter.writeAtomically(held, read(file));
+            Path held = storeFile(store.resolve("held").resolve(m.orgCode()).resolve(m.fileName()), read(file));
             String detail = Long.toString(lastSeq + 1);
             db.inTransaction(() -> {
                 repo.insert(row(m, v.sha256(), "HELD", BatchProblem.SEQUENCE_GAP.name(), detail, held, null, null));
@@ -196,8 +315,7 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
 
     /** Stores the file under its final name (temp, forced, renamed), then the row and receipt in one transaction. */
     private Receipt accept(BatchManifest m, String sha, byte[] content, String heldBatchId) {
-        Path target = store.resolve("batches").resolve(m.orgCode()).resolve(m.fileName());
-        BatchWriter.writeAtomically(target, content);
+        Path target = storeFile(store.resolve("batches").resolve(m.orgCode()).resolve(m.fileName()), content);
         return db.inTransaction(() -> {
             LocalDateTime now = LocalDateTime.now(clock);
             String no = String.format("R%d-%06d", now.getYear(), repo.next("receipt-" + now.getYear()));
@@ -228,7 +346,7 @@ public final class IntakeService implements IntakeServer.Endpoint, AutoCloseable
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    accept(m, h.sha256(), read(heldFile), h.batchId());
+                    accept(m, h.sha256(), readStored(heldFile), h.batchId());
                     try {
                         Files.deleteIfExists(heldFile);
                     } catch (IOException e) {

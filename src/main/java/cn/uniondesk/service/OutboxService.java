@@ -52,6 +52,19 @@ public final class OutboxService {
         return new OutboxService(db, repo, batches, session, audit, clock, other);
     }
 
+    /**
+     * 测试连接: one look at the intake with these settings (saved or not yet saved), through the same
+     * TLS checks as the upload (certificate, host name, pin). Nothing is sent, stored or audited.
+     */
+    public cn.uniondesk.sync.IntakeProbe.Result testConnection(UploadSettings s) {
+        session.require(Permission.MEMBER_WRITE);
+        if (s.url() == null || !s.url().regionMatches(true, 0, "https://", 0, 8)) {
+            throw new RuleViolationException("batch.settings.httpsOnly", String.valueOf(s.url()));
+        }
+        return cn.uniondesk.sync.IntakeProbe.check(java.net.URI.create(s.url()),
+                cn.uniondesk.sync.Tls.clientContext(s.trustedCertPem(), s.pinSha256()), java.time.Duration.ofSeconds(10));
+    }
+
     /** True when something waits and the upload is configured (for the periodic check). */
     public boolean hasWork() {
         session.require(Permission.MEMBER_READ);

@@ -32,6 +32,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * keytool.
  */
 public final class Tls {
+    /** How a pin mismatch's CertificateException message starts (followed by the server's SPKI SHA-256). */
+    public static final String PIN_MISMATCH = "pinned key does not match: ";
+
     private Tls() {
     }
 
@@ -181,7 +184,7 @@ public final class Tls {
                     return;
                 } catch (CertificateException e) {
                     last = e;
-                    if (e.getMessage() != null && e.getMessage().startsWith("pinned")) {
+                    if (e.getMessage() != null && e.getMessage().startsWith(PIN_MISMATCH)) {
                         throw e;
                     }
                 }
@@ -191,7 +194,7 @@ public final class Tls {
 
         private void pin(X509Certificate[] chain) throws CertificateException {
             if (pin != null && !spkiSha256(chain[0]).equals(pin)) {
-                throw new CertificateException("pinned key does not match: " + spkiSha256(chain[0]));
+                throw new CertificateException(PIN_MISMATCH + spkiSha256(chain[0]));
             }
         }
 

@@ -2,14 +2,9 @@ package cn.uniondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.uniondesk.testing.TestApp;
 import cn.uniondesk.ui.TestData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -22,17 +17,8 @@ class BatchCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data", dir.resolve("office").toString(), "--lang", "zh"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
-                Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "demo1234"), TestApp.CLOCK);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.asDemo(dir.resolve("office"), args);
     }
 
     @Test
@@ -41,25 +27,25 @@ class BatchCliTest {
         String store = dir.resolve("store").toString();
         Path usb = dir.resolve("usb");
 
-        Run show = run("identity", "show");
+        CliRun show = run("identity", "show");
         assertThat(show.code()).isZero();
         assertThat(show.out()).containsPattern("指纹（SHA-256）：([0-9a-f]{4} ){15}[0-9a-f]{4}");
         assertThat(run("identity", "export", "--out", dir.resolve("office-key.json").toString()).code()).isZero();
-        Run add = run("intake", "offices", "add", "--store", store, "--key", dir.resolve("office-key.json").toString());
+        CliRun add = run("intake", "offices", "add", "--store", store, "--key", dir.resolve("office-key.json").toString());
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).contains("81320505MC0000001X");
         assertThat(run("intake", "key", "--store", store, "--out", dir.resolve("intake-key.json").toString()).code())
                 .isZero();
         assertThat(run("batch", "config", "--intake-key", dir.resolve("intake-key.json").toString()).code()).isZero();
 
-        Run export = run("batch", "export", "--month", "2026-11", "--out", usb.toString(), "--snapshot");
+        CliRun export = run("batch", "export", "--month", "2026-11", "--out", usb.toString(), "--snapshot");
         assertThat(export.code()).as(export.err()).isZero();
         Path pkg = usb.resolve("81320505MC0000001X-2026-11-0001.zip");
         assertThat(pkg).exists();
         try (Stream<Path> s = Files.list(usb)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(pkg.getFileName().toString());
         }
-        Run verify = run("batch", "verify", pkg.toString());
+        CliRun verify = run("batch", "verify", pkg.toString());
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).contains("校验通过");
         assertThat(run("batch", "verify", pkg.toString(), "--key", dir.resolve("office-key.json").toString()).code())
@@ -68,27 +54,27 @@ class BatchCliTest {
         byte[] b = Files.readAllBytes(pkg);
         Path bad = dir.resolve("bad.zip");
         Files.write(bad, cn.uniondesk.sync.ZipTamper.write(tampered(pkg)));
-        Run refused = run("batch", "verify", bad.toString());
+        CliRun refused = run("batch", "verify", bad.toString());
         assertThat(refused.code()).isEqualTo(UnionDeskCommand.REJECTED);
         assertThat(refused.err()).contains("HASH_MISMATCH").contains("dues_summary.jsonl");
         assertThat(b).isEqualTo(Files.readAllBytes(pkg));
 
-        Run imp = run("intake", "import", "--store", store, pkg.toString());
+        CliRun imp = run("intake", "import", "--store", store, pkg.toString());
         assertThat(imp.code()).as(imp.err()).isZero();
         assertThat(imp.out()).contains("已接收，回执号 R2026-000001");
         Path receipt = usb.resolve(pkg.getFileName() + ".receipt.json");
         assertThat(receipt).exists();
-        Run badImport = run("intake", "import", "--store", store, bad.toString());
+        CliRun badImport = run("intake", "import", "--store", store, bad.toString());
         assertThat(badImport.code()).isEqualTo(UnionDeskCommand.REJECTED);
 
-        Run ri = run("batch", "receipt-import", receipt.toString());
+        CliRun ri = run("batch", "receipt-import", receipt.toString());
         assertThat(ri.code()).as(ri.err()).isZero();
         assertThat(ri.out()).contains("已送达").contains("R2026-000001");
-        Run list = run("batch", "list", "--history", pkg.getFileName().toString());
+        CliRun list = run("batch", "list", "--history", pkg.getFileName().toString());
         assertThat(list.out()).contains("已导出").contains("已送达");
 
         Path xlsx = dir.resolve("汇总.xlsx");
-        Run sum = run("intake", "summary", "--store", store, "--month", "2026-11", "--xlsx", xlsx.toString());
+        CliRun sum = run("intake", "summary", "--store", store, "--month", "2026-11", "--xlsx", xlsx.toString());
         assertThat(sum.code()).as(sum.err()).isZero();
         assertThat(sum.out()).contains("已报 1 / 1 个单位");
         try (Workbook wb = WorkbookFactory.create(xlsx.toFile())) {

@@ -2,18 +2,12 @@ package cn.uniondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.uniondesk.testing.TestApp;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -27,17 +21,8 @@ class DuesWageAndStatementCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString(), "--lang", "zh"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
-                Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "demo1234"), TestApp.CLOCK);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.asDemo(dir.resolve("data"), args);
     }
 
     static int number(String text, String regex) {
@@ -49,7 +34,7 @@ class DuesWageAndStatementCliTest {
     @Test
     void sampleWageSheetDryRunThenApplyWithBackDuesThenNothingLeft() throws Exception {
         assertThat(run("init", "--demo").code()).isZero();
-        Run dry = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
+        CliRun dry = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
         assertThat(dry.code()).as(dry.err()).isZero();
         int changed = number(dry.out(), "变更 (\\d+) 人");
         assertThat(changed).isGreaterThan(50);
@@ -60,12 +45,12 @@ class DuesWageAndStatementCliTest {
         assertThat(dry.out()).contains("与名册中的").contains("外聘甲").contains("自 2026-09 起").contains("应补交")
                 .contains("追溯调整产生补交").contains("--apply");
 
-        Run apply = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09", "--apply",
+        CliRun apply = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09", "--apply",
                 "--book-back-dues");
         assertThat(apply.code()).as(apply.err()).isZero();
         assertThat(apply.out()).contains("已写入 " + changed + " 人的缴费基数").contains("补交").contains("已入账");
 
-        Run again = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
+        CliRun again = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
         assertThat(number(again.out(), "变更 (\\d+) 人")).isZero();
         assertThat(again.out()).doesNotContain("追溯调整产生补交");
         // the November roll already holds what the raise owes (booked as back-dues): nothing to change
@@ -81,16 +66,16 @@ class DuesWageAndStatementCliTest {
             wb.getSheetAt(0).getRow(6).getCell(5).setCellValue("待定");
             wb.write(os);
         }
-        Run r = run("dues", "wage-import", bad.toString(), "--month", "2026-09", "--apply");
+        CliRun r = run("dues", "wage-import", bad.toString(), "--month", "2026-09", "--apply");
         assertThat(r.code()).isEqualTo(UnionDeskCommand.REJECTED);
         assertThat(r.out()).contains("第7行").contains("待定").contains("未写入任何数据");
         // nothing was written: the good sheet still finds every change
-        Run dry = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
+        CliRun dry = run("dues", "wage-import", SAMPLE.toString(), "--month", "2026-09");
         assertThat(number(dry.out(), "变更 (\\d+) 人")).isGreaterThan(50);
 
         Path text = dir.resolve("notes.xlsx");
         Files.writeString(text, "这不是工资表");
-        Run u = run("dues", "wage-import", text.toString(), "--month", "2026-09");
+        CliRun u = run("dues", "wage-import", text.toString(), "--month", "2026-09");
         assertThat(u.code()).isEqualTo(UnionDeskCommand.USAGE);
         assertThat(u.err()).contains("notes.xlsx");
         assertThat(run("dues", "wage-import", SAMPLE.toString(), "--month", "2026/9").code())
@@ -101,7 +86,7 @@ class DuesWageAndStatementCliTest {
     void statementForOneMemberAsPdfAndForAllAsXlsx() throws Exception {
         assertThat(run("init", "--demo").code()).isZero();
         Path pdf = dir.resolve("one.pdf");
-        Run one = run("dues", "statement", "--year", "2026", "--member", "GH20250000001", "--out", pdf.toString());
+        CliRun one = run("dues", "statement", "--year", "2026", "--member", "GH20250000001", "--out", pdf.toString());
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(one.out()).contains("1 人");
         PdfReader reader = new PdfReader(Files.readAllBytes(pdf));
@@ -113,7 +98,7 @@ class DuesWageAndStatementCliTest {
             reader.close();
         }
         Path xlsx = dir.resolve("all.xlsx");
-        Run all = run("dues", "statement", "--year", "2026", "--format", "xlsx", "--out", xlsx.toString());
+        CliRun all = run("dues", "statement", "--year", "2026", "--format", "xlsx", "--out", xlsx.toString());
         assertThat(all.code()).as(all.err()).isZero();
         int members = number(all.out(), "：(\\d+) 人");
         assertThat(members).isGreaterThan(250);

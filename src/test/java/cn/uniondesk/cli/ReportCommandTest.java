@@ -2,15 +2,9 @@ package cn.uniondesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.uniondesk.testing.TestApp;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,17 +14,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString(), "--lang", "zh"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = UnionDeskCommand.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err),
-                Map.of("UNIONDESK_USER", "demo", "UNIONDESK_PASSWORD", "demo1234"), TestApp.CLOCK);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.asDemo(dir.resolve("data"), args);
     }
 
     @Test
@@ -38,34 +23,34 @@ class ReportCommandTest {
         cn.uniondesk.ui.TestData.encryptedDemo(dir.resolve("data"));
         Path out = dir.resolve("out");
 
-        Run m = run("report", "monthly", "--month", "2026-10", "--out", out.toString());
+        CliRun m = run("report", "monthly", "--month", "2026-10", "--out", out.toString());
         assertThat(m.code()).as(m.err()).isZero();
         assertThat(out.resolve("月度报表-2026-10.xlsx")).exists();
         assertThat(out.resolve("月度报表-2026-10.pdf")).exists();
         assertThat(m.out()).contains("月度报表-2026-10.xlsx").contains("月度报表-2026-10.pdf");
 
-        Run bad = run("report", "config", "set", "--sheets", "membership,bogus");
+        CliRun bad = run("report", "config", "set", "--sheets", "membership,bogus");
         assertThat(bad.code()).isEqualTo(UnionDeskCommand.USAGE);
         assertThat(bad.err()).contains("没有这张报表：bogus");
 
-        Run set = run("report", "config", "set", "--sheets", "membership,dues", "--hide", "dues=outstanding",
+        CliRun set = run("report", "config", "set", "--sheets", "membership,dues", "--hide", "dues=outstanding",
                 "--stat-code", "320505-001");
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).contains("月报包含：membership,dues").contains("隐藏列：outstanding")
                 .contains("统计代码：320505-001");
-        Run again = run("report", "monthly", "--month", "2026-10", "--out", out.toString(), "--format", "xlsx");
+        CliRun again = run("report", "monthly", "--month", "2026-10", "--out", out.toString(), "--format", "xlsx");
         assertThat(again.code()).isZero();
         try (InputStream in = Files.newInputStream(out.resolve("月度报表-2026-10.xlsx"));
                 XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(2);
         }
 
-        Run y = run("report", "yearly", "--year", "2026", "--out", out.toString(), "--format", "pdf");
+        CliRun y = run("report", "yearly", "--year", "2026", "--out", out.toString(), "--format", "pdf");
         assertThat(y.code()).as(y.err()).isZero();
         assertThat(out.resolve("统计年报-2026.pdf")).exists();
         assertThat(out.resolve("统计年报-2026.xlsx")).doesNotExist();
 
-        Run roster = run("report", "roster", "--out", out.resolve("花名册.pdf").toString());
+        CliRun roster = run("report", "roster", "--out", out.resolve("花名册.pdf").toString());
         assertThat(roster.code()).as(roster.err()).isZero();
         assertThat(roster.out()).contains("273 人");
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(

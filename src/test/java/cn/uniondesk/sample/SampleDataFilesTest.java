@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleDataFilesTest {
     static final Path MESSY = Path.of("sample-data/messy-members.xlsx");
     static final Path DEMO = Path.of("sample-data/demo-members.xlsx");
+    static final Path PAYROLL = Path.of("sample-data/demo-payroll-2026-11.xlsx");
 
     @TempDir
     Path dir;
@@ -79,5 +80,19 @@ class SampleDataFilesTest {
         assertThat(r.rows()).hasSize(ctx.members().count());
         assertThat(r.count(Action.UNCHANGED)).isEqualTo(r.rows().size());
         assertThat(r.count(Status.ERROR)).isZero();
+    }
+
+    @Test
+    void demoPayrollSheetMatchesTheRollButForItsThreeDocumentedMistakes() {
+        java.time.YearMonth month = java.time.YearMonth.of(2026, 11);
+        var deductions = cn.uniondesk.excel.PayrollSheet.read(PAYROLL, null).stream()
+                .map(l -> new cn.uniondesk.service.DuesService.PayrollDeduction(l.rowNumber(), l.name(), l.idNumber(),
+                        l.cardNo(), l.amountFen()))
+                .toList();
+        var r = ctx.dues().reconcile(month, deductions);
+        assertThat(r.matches()).hasSize(268);
+        assertThat(r.matchedFen()).isEqualTo(967_410L);
+        assertThat(r.mismatches()).extracting(m -> m.kind().name())
+                .containsExactlyInAnyOrder("AMOUNT_DIFFERS", "NOT_A_MEMBER", "MISSING_FROM_PAYROLL");
     }
 }

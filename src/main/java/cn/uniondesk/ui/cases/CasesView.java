@@ -161,7 +161,7 @@ public final class CasesView extends BorderPane {
         table.getColumns().add(column("ui.cases.col.type", 92, r -> vm.typeLabel(r.aidCase().type())));
         table.getColumns().add(column("ui.cases.col.member", 56, CaseRow::memberName));
         table.getColumns().add(column("ui.cases.col.department", 76, r -> r.department() == null ? "" : r.department()));
-        table.getColumns().add(column("ui.cases.col.state", 40, vm::stateLabel));
+        table.getColumns().add(column("ui.cases.col.state", 72, vm::stateLabel));
         table.getColumns().add(column("ui.cases.col.amount", 72, vm::amount));
         table.getColumns().add(column("ui.cases.col.registered", 118, r -> messages.get("ui.cases.registeredCell",
                 r.aidCase().registeredBy(), r.aidCase().registeredOn().toString())));

@@ -19,6 +19,11 @@ import javafx.scene.layout.VBox;
 /** 上报 screen: thin view over {@link UploadViewModel}. */
 public final class UploadView extends VBox {
     public UploadView(UploadViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With a 上报设置… button that opens {@code settings} in a dialog (none when null). */
+    public UploadView(UploadViewModel vm, UploadSettingsViewModel settings) {
         super(10);
         Messages m = vm.messages();
         setPadding(new Insets(16));
@@ -46,13 +51,44 @@ public final class UploadView extends VBox {
         Button send = new Button(m.get("ui.upload.send"));
         send.setId("uploadSend");
         send.setOnAction(e -> vm.sendNow());
+        Button copy = new Button(m.get("ui.upload.copy"));
+        copy.setId("uploadCopy");
+        copy.setOnAction(e -> {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle(m.get("ui.upload.copy"));
+            java.io.File d = dc.showDialog(getScene().getWindow());
+            if (d != null) {
+                vm.copySelected(d.toPath());
+            }
+        });
+        Button receipt = new Button(m.get("ui.upload.importReceipt"));
+        receipt.setId("uploadImportReceipt");
+        receipt.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle(m.get("ui.upload.importReceipt"));
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                    m.get("ui.upload.receiptFilter"), "*.receipt.json", "*.json"));
+            java.io.File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.importReceipt(f.toPath());
+            }
+        });
         Button refresh = new Button(m.get("ui.upload.refresh"));
         refresh.setId("uploadRefresh");
         refresh.setOnAction(e -> vm.refresh());
-        for (Button b : new Button[] {export, queue, send}) {
+        for (Button b : new Button[] {export, queue, send, receipt}) {
             b.disableProperty().bind(vm.busyProperty().or(vm.readOnlyProperty()));
         }
-        HBox bar = new HBox(8, new Label(m.get("ui.upload.month")), month, snapshot, export, queue, send, refresh);
+        copy.disableProperty().bind(vm.busyProperty().or(vm.readOnlyProperty()).or(vm.selectedProperty().isNull()));
+        HBox bar = new HBox(8, new Label(m.get("ui.upload.month")), month, snapshot, export);
+        HBox actions = new HBox(8, queue, send, copy, receipt, refresh);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        if (settings != null) {
+            Button settingsButton = new Button(m.get("ui.upload.settings"));
+            settingsButton.setId("uploadSettings");
+            settingsButton.setOnAction(e -> UploadSettingsView.showDialog(settings, getScene().getWindow()));
+            actions.getChildren().add(settingsButton);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<UploadViewModel.Row> table = new TableView<>(vm.rows());
@@ -75,7 +111,7 @@ public final class UploadView extends VBox {
         status.setId("uploadStatus");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        getChildren().addAll(title, fp, bar, table, historyTitle, history, status);
+        getChildren().addAll(title, fp, bar, actions, table, historyTitle, history, status);
         vm.refresh();
     }
 

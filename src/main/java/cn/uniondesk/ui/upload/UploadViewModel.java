@@ -136,6 +136,26 @@ public final class UploadViewModel {
         });
     }
 
+    /** 复制到U盘: the selected batch's package into {@code dir} (for the upper level by USB). */
+    public void copySelected(java.nio.file.Path dir) {
+        Row r = selected.get();
+        if (r == null || dir == null) {
+            return;
+        }
+        run(() -> messages.get("ui.upload.copied", batches.copyPackage(r.batchId(), dir).toString()));
+    }
+
+    /** 导入回执: a receipt file the upper level's intake wrote for a package that went up by USB. */
+    public void importReceipt(java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
+        run(() -> {
+            OutboxBatch b = batches.importReceipt(file);
+            return messages.get("ui.upload.receiptImported", b.fileName(), b.receiptNo());
+        });
+    }
+
     /** 立即发送: the outbox now, in sequence order. */
     public void sendNow() {
         run(() -> {

@@ -17,7 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +33,29 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class UploadScreenUiTest {
     @TempDir
-    Path dir;
-    AppContext ctx;
-    TestIntake intake;
+    static Path dir;
+    static AppContext ctx;
+    static TestIntake intake;
     FxBackgroundExecutor executor = new FxBackgroundExecutor(2);
 
-    @Start
-    void start(Stage stage) {
+    /** The slow part (demo office, certificate) before the FX stage, whose set-up has a time limit. */
+    @BeforeAll
+    static void office() {
         ctx = OfficeFixture.open(dir.resolve("office"));
         intake = new TestIntake(dir).start();
         intake.register(ctx, dir);
         ctx.batches().saveSettings(intake.settings(intake.port(), 1 << 22));
         BatchService.Exported e = ctx.batches().export(OfficeFixture.MONTH, false, null);
         ctx.batches().queue(e.batch().batchId());
+    }
+
+    @Start
+    void start(Stage stage) {
         UploadViewModel vm = new UploadViewModel(ctx.batches(), ctx.outbox(), ctx.identity(), executor,
                 Messages.chinese(), OfficeFixture.MONTH);
-        stage.setScene(new Scene(new UploadView(vm), 1100, 640));
+        UploadSettingsViewModel settings = new UploadSettingsViewModel(ctx.batches(), ctx.outbox(), ctx.identity(),
+                ctx.union(), ctx.session(), executor, Messages.chinese());
+        stage.setScene(new Scene(new UploadView(vm, settings), 1100, 640));
         stage.show();
     }
 
@@ -54,6 +63,10 @@ class UploadScreenUiTest {
     void close() throws TimeoutException {
         FxToolkit.cleanupStages();
         executor.close();
+    }
+
+    @AfterAll
+    static void closeOffice() {
         intake.close();
         ctx.close();
     }

@@ -68,11 +68,20 @@ public final class UiMemoryBench {
 
     private int walk(Path dataDir, String user, char[] password, String reportMonth) throws Exception {
         heap.install();
+        // the toolkit is started here, unless it already runs (a UI test's JVM), which is then left running
+        boolean ownToolkit;
         CountDownLatch started = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        Platform.startup(started::countDown);
+        try {
+            Platform.startup(started::countDown);
+            Platform.setImplicitExit(false);
+            ownToolkit = true;
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+            ownToolkit = false;
+        }
         started.await();
         boolean ok = false;
+        boolean closed = false;
         try {
             step("window + login page", () -> fx(() -> {
                 stage = new Stage();
@@ -95,18 +104,26 @@ public final class UiMemoryBench {
                 clearSearch();
                 scrollTable(lookupTable("#memberTable"), 10, 0);
             });
+            closed = true;
             step("exit (backup, close)", () -> app.shutdown());
             ok = true;
         } catch (Exception | Error e) {
             out.println("FAILED in step: " + e);
             e.printStackTrace(out);
         } finally {
+            heap.close();
             printTable();
+            if (!closed && app != null) {
+                app.shutdown();
+            }
+            boolean exit = ownToolkit;
             Platform.runLater(() -> {
                 if (stage != null) {
                     stage.hide();
                 }
-                Platform.exit();
+                if (exit) {
+                    Platform.exit();
+                }
             });
         }
         return ok ? 0 : 1;
@@ -178,7 +195,10 @@ public final class UiMemoryBench {
         }
     }
 
+    /** How long a typed query may take before its list is taken as unchanged (a search takes ~20-150 ms). */
+    private static final int SETTLE_SECONDS = 2;
     private final AtomicInteger memberListChanges = new AtomicInteger();
+    private int unchangedResults;
     private boolean listening;
 
     private void typeSearches() throws Exception {
@@ -194,7 +214,8 @@ public final class UiMemoryBench {
             });
             clearSearch();
         }
-        note(queries.size() + " queries, " + queries.stream().mapToInt(String::length).sum() + " keystrokes");
+        note(queries.size() + " queries, " + queries.stream().mapToInt(String::length).sum() + " keystrokes, "
+                + unchangedResults + " of " + 2 * queries.size() + " lists unchanged after typing or clearing");
     }
 
     private void typeQuery(String q) throws Exception {
@@ -217,7 +238,9 @@ public final class UiMemoryBench {
             Thread.sleep(120); // a quick typist
         }
         int b = before;
-        waitQuietly(5, () -> memberListChanges.get() != b);
+        if (!waitQuietly(SETTLE_SECONDS, () -> memberListChanges.get() != b)) {
+            unchangedResults++; // the same rows as before the keystroke (or none): nothing to wait for
+        }
     }
 
     private void clearSearch() throws Exception {
@@ -226,7 +249,9 @@ public final class UiMemoryBench {
             ((TextField) lookup("#search")).clear();
             return null;
         });
-        waitQuietly(10, () -> memberListChanges.get() != before);
+        if (!waitQuietly(SETTLE_SECONDS, () -> memberListChanges.get() != before)) {
+            unchangedResults++;
+        }
     }
 
     private void dashboard() throws Exception {
@@ -407,10 +432,13 @@ public final class UiMemoryBench {
         private final AtomicInteger gcs = new AtomicInteger();
         private volatile boolean measuringGc = true;
 
+        private final List<Runnable> uninstall = new ArrayList<>();
+        private volatile boolean sampling = true;
+
         void install() {
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener((n, hb) -> {
+                    javax.management.NotificationListener listener = (n, hb) -> {
                         if (!measuringGc || !GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
                                 .equals(n.getType())) {
                             return;
@@ -428,11 +456,19 @@ public final class UiMemoryBench {
                         if (info.getGcAction().contains("major")) {
                             maxLiveFull.accumulateAndGet(used, Math::max);
                         }
-                    }, null, null);
+                    };
+                    emitter.addNotificationListener(listener, null, null);
+                    uninstall.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(listener);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
                 }
             }
             Thread t = new Thread(() -> {
-                while (true) {
+                while (sampling) {
                     sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
                             Math::max);
                     try {
@@ -444,6 +480,11 @@ public final class UiMemoryBench {
             }, "bench-heap-sampler");
             t.setDaemon(true);
             t.start();
+        }
+
+        void close() {
+            sampling = false;
+            uninstall.forEach(Runnable::run);
         }
 
         void begin() {

@@ -57,9 +57,20 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
 
     /** Which measurements: every one (import, search, export, then the roll on the imported register) or one. */
-    enum Case { all, roll, batch }
+    enum Case { all, roll, batch, ui_memory }
 
-    @Option(names = "--case", paramLabel = "CASE", description = "all (default), roll: the monthly dues roll only, or batch: the monthly batch export + verify only, on generated members")
+    /** {@code ui-memory} is accepted for {@link Case#ui_memory}. */
+    static final class CaseConverter implements picocli.CommandLine.ITypeConverter<Case> {
+        @Override
+        public Case convert(String value) {
+            return Case.valueOf(value.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    @Option(names = "--case", paramLabel = "CASE", converter = CaseConverter.class,
+            description = "all (default); roll: the monthly dues roll only, on generated members; batch: the monthly "
+                    + "batch export + verify only; ui-memory: the real window driven over generated members while the "
+                    + "heap is measured")
     Case benchCase = Case.all;
 
     @Override
@@ -71,6 +82,9 @@ final class BenchCommand implements Callable<Integer> {
         out.println(m.get("bench.header", members, seed, w));
         out.println("java=" + System.getProperty("java.version") + " cpus=" + Runtime.getRuntime().availableProcessors()
                 + " maxHeapMB=" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " os=" + System.getProperty("os.name"));
+        if (benchCase == Case.ui_memory) {
+            return UiMemoryCase.run(this, w, out, m);
+        }
         if (benchCase == Case.roll) {
             Path data = w.resolve("data-" + System.currentTimeMillis());
             char[] pw = java.util.UUID.randomUUID().toString().toCharArray();

@@ -190,11 +190,16 @@ public final class DuesViewModel {
     }
 
     private Snapshot load(YearMonth m) {
-        MonthlyReport report = dues.monthlyReport(m);
+        // the preview first: its working set (the roll input of the whole register) is free again
+        // before the report's lines, which the screen keeps, are read — at 100,000 members the two
+        // together were the heap's peak (docs/benchmarks.md, Memory)
         RollPreview p = dues.previewRoll(m);
+        MonthlyReport report = dues.monthlyReport(m);
         Map<Long, String> names = new HashMap<>();
-        for (ReportLine l : report.lines()) {
-            names.put(l.memberId(), l.name());
+        if (!p.isEmpty()) {
+            for (ReportLine l : report.lines()) {
+                names.put(l.memberId(), l.name());
+            }
         }
         List<String> changes = new ArrayList<>();
         for (Charge c : p.added()) {

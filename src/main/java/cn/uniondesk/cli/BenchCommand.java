@@ -57,9 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
 
     /** Which measurements: every one (import, search, export, then the roll on the imported register) or one. */
-    enum Case { all, roll }
+    enum Case { all, roll, dashboard }
 
-    @Option(names = "--case", paramLabel = "CASE", description = "all (default) or roll: the monthly dues roll only, on generated members")
+    @Option(names = "--case", paramLabel = "CASE", description = "all (default), roll (the monthly dues roll only) or dashboard "
+            + "(the dashboard and the monthly report set after a change), on generated members")
     Case benchCase = Case.all;
 
     @Override
@@ -80,6 +81,13 @@ final class BenchCommand implements Callable<Integer> {
                         ROLL_MONTH.minusMonths(1));
                 out.println(m.get("bench.roll.load", n, ms(t0)));
                 return roll(ctx, out, m);
+            }
+        }
+        if (benchCase == Case.dashboard) {
+            Path data = w.resolve("data-" + System.currentTimeMillis());
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
+                return DashboardBench.run(ctx, members, seed, w, out);
             }
         }
 

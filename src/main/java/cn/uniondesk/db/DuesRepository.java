@@ -561,4 +561,62 @@ public final class DuesRepository {
                 r -> new long[] {r.getPayrollTotalFen(), r.getDueFen(), r.getReceivedFen(), r.getRemittedFen(),
                     r.getUpperShareBp()});
     }
+
+    // --- month figures for the reports (narrow reads; balances from the running figures) ---------
+
+    /** One member's charges of a month: the REGULAR base and exemption, and the sum of all kinds. */
+    public record MonthDue(long baseFen, long dueFen, String exemption) {
+    }
+
+    /** The charges of a month summed per member (no objects per charge, no sort). */
+    public Map<Long, MonthDue> monthDues(YearMonth month) {
+        Map<Long, long[]> sums = new HashMap<>();
+        Map<Long, String> exemptions = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.KIND, DUES_CHARGE.BASE_FEN,
+                DUES_CHARGE.AMOUNT_FEN, DUES_CHARGE.EXEMPTION).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.eq(month.atDay(1))).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                long[] d = sums.computeIfAbsent(r.value1(), k -> new long[2]);
+                d[1] += r.value4();
+                if (ChargeKind.REGULAR.name().equals(r.value2())) {
+                    d[0] = r.value3();
+                    if (r.value5() != null) {
+                        exemptions.put(r.value1(), r.value5());
+                    }
+                }
+            }
+        }
+        Map<Long, MonthDue> out = new HashMap<>(sums.size() * 2);
+        sums.forEach((id, d) -> out.put(id, new MonthDue(d[0], d[1], exemptions.get(id))));
+        return out;
+    }
+
+    /**
+     * Each member's balance (charges up to {@code month} less payments up to its last day) with
+     * any rows, from the running balances (V9) less what was charged for later months and plus
+     * what was paid after the month: reads the rows after the month, not the whole history.
+     */
+    public Map<Long, Long> balancesAt(YearMonth month) {
+        Map<Long, Long> out = new HashMap<>();
+        try (var cursor = db.dsl().select(cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE.MEMBER_ID,
+                cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE.BALANCE_FEN)
+                .from(cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.put(r.value1(), r.value2());
+            }
+        }
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.AMOUNT_FEN).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.gt(month.atDay(1))).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.merge(r.value1(), -r.value2(), Long::sum);
+            }
+        }
+        try (var cursor = db.dsl().select(DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.AMOUNT_FEN).from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.gt(month.atEndOfMonth())).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.merge(r.value1(), r.value2(), Long::sum);
+            }
+        }
+        return out;
+    }
 }

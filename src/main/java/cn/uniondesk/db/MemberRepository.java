@@ -325,4 +325,23 @@ public final class MemberRepository {
     public int countEvents() {
         return db.dsl().fetchCount(MEMBER_EVENT);
     }
+
+    /** A member as the dues report lists them: card number, name, department id. */
+    public record DuesListing(long id, String cardNo, String name, Long departmentId) {
+    }
+
+    /** Every member's card number, name and department id, by id (no pinyin, ID number or join). */
+    public void forEachDuesListing(Consumer<DuesListing> sink) {
+        try (var cursor = db.dsl().select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.DEPARTMENT_ID).from(MEMBER)
+                .orderBy(MEMBER.ID).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new DuesListing(r.value1(), r.value2(), r.value3(), r.value4()));
+            }
+        }
+    }
+
+    /** Department names by id. */
+    public Map<Long, String> departmentNames() {
+        return db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT).fetchMap(DEPARTMENT.ID, DEPARTMENT.NAME);
+    }
 }

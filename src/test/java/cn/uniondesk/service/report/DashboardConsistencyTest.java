@@ -62,6 +62,19 @@ class DashboardConsistencyTest {
             assertThat(running.arrears()).as("arrears of %s after %s", running.arrearsMonth(), after)
                     .isEqualTo(ctx.dues().arrears(running.arrearsMonth()).size());
         }
+        // the dues monthly report's outstanding comes from the running balances too
+        for (YearMonth m = YearMonth.of(2026, 8); !m.isAfter(YearMonth.of(2027, 2)); m = m.plusMonths(1)) {
+            DuesService.MonthlyReport report = ctx.dues().monthlyReport(m);
+            assertThat(report.totals().outstandingFen()).as("outstanding at %s after %s", m, after)
+                    .isEqualTo(ctx.dues().arrears(m).stream().mapToLong(DuesService.Arrears::owedFen).sum());
+            assertThat(report.lines().stream().mapToLong(DuesService.ReportLine::dueFen).sum())
+                    .isEqualTo(ctx.dues().collection(m).dueFen());
+            DuesService.MonthlyReport summary = ctx.dues().monthlySummary(m);
+            assertThat(summary.departments()).isEqualTo(report.departments());
+            assertThat(summary.totals()).isEqualTo(report.totals());
+            assertThat(summary.totals()).isEqualTo(ctx.dues().collection(m));
+            assertThat(summary.lines()).isEmpty();
+        }
     }
 
     @Test

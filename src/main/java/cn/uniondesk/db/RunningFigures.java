@@ -390,17 +390,22 @@ final class RunningFigures {
         Map<Long, List<StatusMark>> stored = new HashMap<>();
         Map<Long, List<StatusMark>> synthetic = new HashMap<>();
         for (List<Long> chunk : chunks(added.keySet())) {
+            db.dsl().selectFrom(MEMBER_WITHOUT_EVENTS).where(MEMBER_WITHOUT_EVENTS.MEMBER_ID.in(chunk))
+                    .forEach(r -> synthetic.put(r.getMemberId(), MembershipLedger.syntheticMarks(r.getJoinDate(),
+                            MemberStatus.valueOf(r.getStatus()))));
+            // a member listed without events has none stored (new members of an import: no look-up)
+            List<Long> withEvents = chunk.stream().filter(id -> !synthetic.containsKey(id)).toList();
+            if (withEvents.isEmpty()) {
+                continue;
+            }
             db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_DATE, MEMBER_EVENT.EVENT_TYPE,
                     MEMBER_EVENT.STATUS_AFTER).from(MEMBER_EVENT)
-                    .where(MEMBER_EVENT.MEMBER_ID.in(chunk))
+                    .where(MEMBER_EVENT.MEMBER_ID.in(withEvents))
                     .and(MEMBER_EVENT.EVENT_TYPE.ne(MemberEventType.UPDATE.name()))
                     .orderBy(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.ID)
                     .forEach(r -> stored.computeIfAbsent(r.value1(), k -> new ArrayList<>(2))
                             .add(new StatusMark(r.value2(), MemberEventType.valueOf(r.value3()),
                                     MemberStatus.valueOf(r.value4()))));
-            db.dsl().selectFrom(MEMBER_WITHOUT_EVENTS).where(MEMBER_WITHOUT_EVENTS.MEMBER_ID.in(chunk))
-                    .forEach(r -> synthetic.put(r.getMemberId(), MembershipLedger.syntheticMarks(r.getJoinDate(),
-                            MemberStatus.valueOf(r.getStatus()))));
         }
         Map<LocalDate, Integer> changes = new TreeMap<>();
         added.forEach((member, marks) -> {

@@ -344,4 +344,24 @@ public final class MemberRepository {
     public Map<Long, String> departmentNames() {
         return db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT).fetchMap(DEPARTMENT.ID, DEPARTMENT.NAME);
     }
+
+    /**
+     * Every member's department id (null: none), read from the department index alone (a member
+     * row is wide; the index holds just the two columns).
+     */
+    public Map<Long, Long> departmentIds() {
+        return departmentIds(db);
+    }
+
+    static Map<Long, Long> departmentIds(Database db) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        try (var cursor = db.dsl().resultQuery("SELECT ID, DEPARTMENT_ID FROM MEMBER USE INDEX (MEMBER_DEPARTMENT_IDX)")
+                .fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                Object d = r.get(1);
+                out.put(((Number) r.get(0)).longValue(), d == null ? null : ((Number) d).longValue());
+            }
+        }
+        return out;
+    }
 }

@@ -115,12 +115,7 @@ final class RunningFigures {
     private Map<Long, Long> departmentsOf(Collection<Long> members) {
         Map<Long, Long> out = new HashMap<>(members.size() * 2);
         if (members.size() > BULK) {
-            try (var cursor = db.dsl().select(MEMBER.ID, MEMBER.DEPARTMENT_ID).from(MEMBER).fetchSize(5000)
-                    .fetchLazy()) {
-                for (var r : cursor) {
-                    out.put(r.value1(), r.value2() == null ? NO_DEPARTMENT : r.value2());
-                }
-            }
+            MemberRepository.departmentIds(db).forEach((id, dep) -> out.put(id, dep == null ? NO_DEPARTMENT : dep));
         } else {
             for (List<Long> chunk : chunks(members)) {
                 db.dsl().select(MEMBER.ID, MEMBER.DEPARTMENT_ID).from(MEMBER).where(MEMBER.ID.in(chunk))

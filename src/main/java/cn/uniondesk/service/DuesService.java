@@ -645,7 +645,7 @@ public final class DuesService {
         Map<Long, String> deptNames = members.departmentNames();
         List<ReportLine> lines = new ArrayList<>();
         Map<String, long[]> byDept = new TreeMap<>();
-        members.forEachDuesListing(r -> {
+        java.util.function.Consumer<MemberRepository.DuesListing> add = r -> {
             DuesRepository.MonthDue d = due.get(r.id());
             long p = paid.getOrDefault(r.id(), 0L);
             if (d == null && p == 0) {
@@ -668,7 +668,14 @@ public final class DuesService {
                 t[3] += p;
             }
             t[4] += outstanding;
-        });
+        };
+        if (withLines) {
+            members.forEachDuesListing(add);
+        } else {
+            // totals only: each member's department from the department index, no member rows
+            members.departmentIds().forEach((id, dep) -> add.accept(new MemberRepository.DuesListing(id, null, null,
+                    dep)));
+        }
         List<DepartmentTotals> depts = new ArrayList<>();
         byDept.forEach((k, t) -> depts.add(new DepartmentTotals(k, (int) t[0], t[1], (int) t[2], t[3], t[4])));
         // the month's totals from the sums already read (same figures as collection(month), read once)

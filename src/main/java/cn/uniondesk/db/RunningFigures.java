@@ -444,7 +444,13 @@ final class RunningFigures {
                 ps.executeBatch();
             }
         });
-        db.dsl().deleteFrom(MEMBER_HOLDING_CHANGE).where(MEMBER_HOLDING_CHANGE.DELTA.eq(0)).execute();
+        List<LocalDate> touched = changes.entrySet().stream().filter(e -> e.getValue() != 0).map(Map.Entry::getKey)
+                .toList();
+        for (int i = 0; i < touched.size(); i += 1000) {
+            db.dsl().deleteFrom(MEMBER_HOLDING_CHANGE)
+                    .where(MEMBER_HOLDING_CHANGE.CHANGE_DAY.in(touched.subList(i, Math.min(touched.size(), i + 1000))))
+                    .and(MEMBER_HOLDING_CHANGE.DELTA.eq(0)).execute();
+        }
     }
 
     private static List<List<Long>> chunks(Collection<Long> ids) {

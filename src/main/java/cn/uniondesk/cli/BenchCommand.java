@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
 
     /** Which measurements: every one (import, search, export, then the roll on the imported register) or one. */
-    enum Case { all, roll, batch, ui_memory }
+    enum Case { all, roll, batch, dashboard, ui_memory }
 
     /** {@code ui-memory} is accepted for {@link Case#ui_memory}. */
     static final class CaseConverter implements picocli.CommandLine.ITypeConverter<Case> {
@@ -69,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--case", paramLabel = "CASE", converter = CaseConverter.class,
             description = "all (default); roll: the monthly dues roll only, on generated members; batch: the monthly "
-                    + "batch export + verify only; ui-memory: the real window driven over generated members while the "
+                    + "batch export + verify only; dashboard: the dashboard and the monthly report set after a change; "
+                    + "ui-memory: the real window driven over generated members while the "
                     + "heap is measured")
     Case benchCase = Case.all;
 
@@ -103,6 +104,13 @@ final class BenchCommand implements Callable<Integer> {
             char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
             try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
                 return batch(ctx, out, m);
+            }
+        }
+        if (benchCase == Case.dashboard) {
+            Path data = w.resolve("data-" + System.currentTimeMillis());
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            try (AppContext ctx = AppContext.initialize(data, "bench", pw, false, Clock.systemDefaultZone())) {
+                return DashboardBench.run(ctx, members, seed, w, out);
             }
         }
 

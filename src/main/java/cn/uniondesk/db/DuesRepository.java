@@ -40,9 +40,11 @@ import org.jooq.impl.DSL;
 public final class DuesRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Database db;
+    private final RunningFigures figures;
 
     public DuesRepository(Database db) {
         this.db = db;
+        this.figures = new RunningFigures(db);
     }
 
     // --- rules ------------------------------------------------------------------------------
@@ -350,12 +352,28 @@ public final class DuesRepository {
                 ps.executeBatch();
             }
         });
+        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
+        for (Charge ch : charges) {
+            d.charge(ch.memberId(), ch.period(), ch.amountFen());
+        }
+        figures.apply(d);
     }
 
     /** Removes the REGULAR charges of these members for a month, with one JDBC batch. */
     public void deleteRegular(java.util.Collection<Long> memberIds, YearMonth month) {
         if (memberIds.isEmpty()) {
             return;
+        }
+        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
+        java.util.Set<Long> ids = new java.util.HashSet<>(memberIds);
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.AMOUNT_FEN).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.eq(month.atDay(1))).and(DUES_CHARGE.KIND.eq(ChargeKind.REGULAR.name()))
+                .fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                if (ids.contains(r.value1())) {
+                    d.charge(r.value1(), month, -r.value2());
+                }
+            }
         }
         db.dsl().connection(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM DUES_CHARGE WHERE PERIOD = ? "
@@ -372,24 +390,27 @@ public final class DuesRepository {
                 ps.executeBatch();
             }
         });
+        figures.apply(d);
     }
 
     /** Removes a member's REGULAR charge for a month (before re-inserting the recomputed one). */
     public void deleteRegular(long memberId, YearMonth month) {
-        db.dsl().deleteFrom(DUES_CHARGE).where(DUES_CHARGE.MEMBER_ID.eq(memberId)
-                .and(DUES_CHARGE.PERIOD.eq(month.atDay(1))).and(DUES_CHARGE.KIND.eq(ChargeKind.REGULAR.name())))
-                .execute();
+        deleteRegular(List.of(memberId), month);
     }
 
     // --- payments and receipts ----------------------------------------------------------------
 
     public long insertPayment(long memberId, long amountFen, String method, LocalDate paidOn, String batchRef,
             Long receiptId, String note, LocalDateTime at, String by) {
-        return db.dsl().insertInto(DUES_PAYMENT, DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.AMOUNT_FEN, DUES_PAYMENT.METHOD,
+        long id = db.dsl().insertInto(DUES_PAYMENT, DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.AMOUNT_FEN, DUES_PAYMENT.METHOD,
                 DUES_PAYMENT.PAID_ON, DUES_PAYMENT.BATCH_REF, DUES_PAYMENT.RECEIPT_ID, DUES_PAYMENT.NOTE,
                 DUES_PAYMENT.RECORDED_AT, DUES_PAYMENT.RECORDED_BY)
                 .values(memberId, amountFen, method, paidOn, batchRef, receiptId, note, at, by)
                 .returningResult(DUES_PAYMENT.ID).fetchOne().value1();
+        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
+        d.payment(memberId, YearMonth.from(paidOn), amountFen);
+        figures.apply(d);
+        return id;
     }
 
     /** True when payments of this batch (e.g. {@code 2026-11 工资代扣}) were booked already. */
@@ -416,6 +437,12 @@ public final class DuesRepository {
                 ps.executeBatch();
             }
         });
+        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
+        YearMonth month = YearMonth.from(paidOn);
+        for (long[] l : lines) {
+            d.payment(l[0], month, l[1]);
+        }
+        figures.apply(d);
     }
 
     /** Sum of charges and of payments per member, up to and including {@code month}. */
@@ -533,5 +560,63 @@ public final class DuesRepository {
         return db.dsl().selectFrom(UNION_FUND).where(UNION_FUND.PERIOD.eq(month.atDay(1))).fetchOptional(
                 r -> new long[] {r.getPayrollTotalFen(), r.getDueFen(), r.getReceivedFen(), r.getRemittedFen(),
                     r.getUpperShareBp()});
+    }
+
+    // --- month figures for the reports (narrow reads; balances from the running figures) ---------
+
+    /** One member's charges of a month: the REGULAR base and exemption, and the sum of all kinds. */
+    public record MonthDue(long baseFen, long dueFen, String exemption) {
+    }
+
+    /** The charges of a month summed per member (no objects per charge, no sort). */
+    public Map<Long, MonthDue> monthDues(YearMonth month) {
+        Map<Long, long[]> sums = new HashMap<>();
+        Map<Long, String> exemptions = new HashMap<>();
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.KIND, DUES_CHARGE.BASE_FEN,
+                DUES_CHARGE.AMOUNT_FEN, DUES_CHARGE.EXEMPTION).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.eq(month.atDay(1))).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                long[] d = sums.computeIfAbsent(r.value1(), k -> new long[2]);
+                d[1] += r.value4();
+                if (ChargeKind.REGULAR.name().equals(r.value2())) {
+                    d[0] = r.value3();
+                    if (r.value5() != null) {
+                        exemptions.put(r.value1(), r.value5());
+                    }
+                }
+            }
+        }
+        Map<Long, MonthDue> out = new HashMap<>(sums.size() * 2);
+        sums.forEach((id, d) -> out.put(id, new MonthDue(d[0], d[1], exemptions.get(id))));
+        return out;
+    }
+
+    /**
+     * Each member's balance (charges up to {@code month} less payments up to its last day) with
+     * any rows, from the running balances (V9) less what was charged for later months and plus
+     * what was paid after the month: reads the rows after the month, not the whole history.
+     */
+    public Map<Long, Long> balancesAt(YearMonth month) {
+        Map<Long, Long> out = new HashMap<>();
+        try (var cursor = db.dsl().select(cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE.MEMBER_ID,
+                cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE.BALANCE_FEN)
+                .from(cn.uniondesk.db.generated.Tables.DUES_MEMBER_BALANCE).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.put(r.value1(), r.value2());
+            }
+        }
+        try (var cursor = db.dsl().select(DUES_CHARGE.MEMBER_ID, DUES_CHARGE.AMOUNT_FEN).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.gt(month.atDay(1))).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.merge(r.value1(), -r.value2(), Long::sum);
+            }
+        }
+        try (var cursor = db.dsl().select(DUES_PAYMENT.MEMBER_ID, DUES_PAYMENT.AMOUNT_FEN).from(DUES_PAYMENT)
+                .where(DUES_PAYMENT.PAID_ON.gt(month.atEndOfMonth())).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                out.merge(r.value1(), r.value2(), Long::sum);
+            }
+        }
+        return out;
     }
 }

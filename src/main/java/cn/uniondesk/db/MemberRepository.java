@@ -27,9 +27,11 @@ import org.jooq.Record;
 /** The member register and each member's event history. Members are never deleted. */
 public final class MemberRepository {
     private final Database db;
+    private final RunningFigures figures;
 
     public MemberRepository(Database db) {
         this.db = db;
+        this.figures = new RunningFigures(db);
     }
 
     public long insert(Member m) {
@@ -37,6 +39,7 @@ public final class MemberRepository {
         fill(r, m);
         r.setCreatedAt(LocalDateTime.now());
         r.store();
+        figures.membersAdded(List.of(r.getId()), List.of(m.joinDate()), List.of(m.status()));
         return r.getId();
     }
 
@@ -115,6 +118,8 @@ public final class MemberRepository {
                 out.clear();
                 idNumbers.forEach(n -> out.add(ids.get(n)));
             }
+            figures.membersAdded(out, members.stream().map(Member::joinDate).toList(),
+                    members.stream().map(Member::status).toList());
             return out;
         });
     }
@@ -124,6 +129,7 @@ public final class MemberRepository {
         if (events.isEmpty()) {
             return;
         }
+        figures.eventsAdding(events);
         db.dsl().connection(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
                 for (MemberEvent e : events) {
@@ -163,8 +169,11 @@ public final class MemberRepository {
 
     public void update(Member m) {
         MemberRecord r = db.dsl().fetchSingle(MEMBER, MEMBER.ID.eq(m.id()));
+        Long oldDepartment = r.getDepartmentId();
         fill(r, m);
         r.store();
+        figures.departmentChanged(m.id(), oldDepartment, m.departmentId());
+        figures.registerChanged(m.id(), m.joinDate(), m.status());
     }
 
     public void updateStatus(long id, MemberStatus status) {
@@ -173,6 +182,8 @@ public final class MemberRepository {
                 .set(MEMBER.UPDATED_AT, LocalDateTime.now())
                 .where(MEMBER.ID.eq(id))
                 .execute();
+        db.dsl().select(MEMBER.JOIN_DATE).from(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional(MEMBER.JOIN_DATE)
+                .ifPresent(join -> figures.registerChanged(id, join, status));
     }
 
     private static void fill(MemberRecord r, Member m) {
@@ -278,6 +289,7 @@ public final class MemberRepository {
     // --- events -----------------------------------------------------------------------------
 
     public long insertEvent(MemberEvent e) {
+        figures.eventsAdding(List.of(e));
         MemberEventRecord r = eventRecord(e);
         r.store();
         return r.getId();
@@ -312,5 +324,44 @@ public final class MemberRepository {
 
     public int countEvents() {
         return db.dsl().fetchCount(MEMBER_EVENT);
+    }
+
+    /** A member as the dues report lists them: card number, name, department id. */
+    public record DuesListing(long id, String cardNo, String name, Long departmentId) {
+    }
+
+    /** Every member's card number, name and department id, by id (no pinyin, ID number or join). */
+    public void forEachDuesListing(Consumer<DuesListing> sink) {
+        try (var cursor = db.dsl().select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.DEPARTMENT_ID).from(MEMBER)
+                .orderBy(MEMBER.ID).fetchSize(5000).fetchLazy()) {
+            for (var r : cursor) {
+                sink.accept(new DuesListing(r.value1(), r.value2(), r.value3(), r.value4()));
+            }
+        }
+    }
+
+    /** Department names by id. */
+    public Map<Long, String> departmentNames() {
+        return db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT).fetchMap(DEPARTMENT.ID, DEPARTMENT.NAME);
+    }
+
+    /**
+     * Every member's department id (null: none), read from the department index alone (a member
+     * row is wide; the index holds just the two columns).
+     */
+    public Map<Long, Long> departmentIds() {
+        return departmentIds(db);
+    }
+
+    static Map<Long, Long> departmentIds(Database db) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        try (var cursor = db.dsl().resultQuery("SELECT ID, DEPARTMENT_ID FROM MEMBER USE INDEX (MEMBER_DEPARTMENT_IDX)")
+                .fetchSize(5000).fetchLazy()) {
+            for (Record r : cursor) {
+                Object d = r.get(1);
+                out.put(((Number) r.get(0)).longValue(), d == null ? null : ((Number) d).longValue());
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,10 @@
 package cn.uniondesk.db;
 
 import static cn.uniondesk.db.generated.Tables.DEPARTMENT;
+import static cn.uniondesk.db.generated.Tables.DUES_ARREARS_MONTH;
+import static cn.uniondesk.db.generated.Tables.DUES_DEPARTMENT_MONTH;
+import static cn.uniondesk.db.generated.Tables.MEMBER_HOLDING_CHANGE;
+import static cn.uniondesk.db.generated.Tables.MEMBER_WITHOUT_EVENTS;
 import static cn.uniondesk.db.generated.Tables.DUES_CHARGE;
 import static cn.uniondesk.db.generated.Tables.MEMBER;
 import static cn.uniondesk.db.generated.Tables.MEMBER_EVENT;
@@ -116,46 +120,81 @@ public final class ReportRepository {
         return out;
     }
 
-    /**
-     * A state of the dues and of the members' departments: highest ids and row counts of charges
-     * and payments (a re-roll deletes and re-inserts), and the highest member event id (an edit
-     * of a member's department adds one). Figures computed from the same state are the same.
-     */
-    private record DuesKey(long maxCharge, long charges, long maxPayment, long payments, long maxEvent) {
-    }
+    // --- the dashboard's running figures (V9, kept by RunningFigures with every write) ------------
 
-    private DuesKey duesKey() {
-        var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
-        var c = db.dsl().select(DSL.max(DUES_CHARGE.ID), DSL.count()).from(DUES_CHARGE).fetchOne();
-        var q = db.dsl().select(DSL.max(p.ID), DSL.count()).from(p).fetchOne();
-        Long e = db.dsl().select(DSL.max(MEMBER_EVENT.ID)).from(MEMBER_EVENT).fetchOne().value1();
-        return new DuesKey(c.value1() == null ? 0 : c.value1(), c.value2(), q.value1() == null ? 0 : q.value1(),
-                q.value2(), e == null ? 0 : e);
-    }
-
-    private DuesKey figuresKey;
-    private final Map<Object, Object> figures = new HashMap<>();
-
-    /** A figure computed once per dues state (the dashboard's grouped sums, the arrears count). */
-    @SuppressWarnings("unchecked")
-    private synchronized <T> T remembered(Object what, java.util.function.Supplier<T> compute) {
-        DuesKey key = duesKey();
-        if (!key.equals(figuresKey)) {
-            figures.clear();
-            figuresKey = key;
+    /** Members holding membership on each of {@code days}, from the running changes. */
+    public int[] holdersOn(List<LocalDate> days) {
+        List<LocalDate> sorted = new ArrayList<>(days);
+        java.util.Collections.sort(sorted);
+        Map<LocalDate, Integer> at = new HashMap<>();
+        var rows = db.dsl().select(MEMBER_HOLDING_CHANGE.CHANGE_DAY, MEMBER_HOLDING_CHANGE.DELTA).from(MEMBER_HOLDING_CHANGE)
+                .where(MEMBER_HOLDING_CHANGE.CHANGE_DAY.le(sorted.get(sorted.size() - 1)))
+                .orderBy(MEMBER_HOLDING_CHANGE.CHANGE_DAY).fetch();
+        int i = 0;
+        int sum = 0;
+        for (LocalDate d : sorted) {
+            while (i < rows.size() && !rows.get(i).value1().isAfter(d)) {
+                sum += rows.get(i++).value2();
+            }
+            at.put(d, sum);
         }
-        return (T) figures.computeIfAbsent(what, w -> compute.get());
+        int[] out = new int[days.size()];
+        for (int k = 0; k < days.size(); k++) {
+            out[k] = at.get(days.get(k));
+        }
+        return out;
+    }
+
+    /** A lifecycle step as the statistics see it: whose, and which. */
+    public record Mark(long memberId, MemberEventType type) {
     }
 
     /**
-     * Due (charges of the month) and paid (payments made in the month) per department id (null =
-     * none), in 分; remembered while the dues and departments are unchanged.
+     * The lifecycle steps dated {@code from}..{@code to} (by the date index), including those the
+     * statistics assume for members without events (joined on the join date, then their status).
      */
-    public Map<Long, long[]> dueAndPaidByDepartment(YearMonth month) {
-        return remembered(List.of("dueAndPaid", month), () -> readDueAndPaidByDepartment(month));
+    public List<Mark> marksBetween(LocalDate from, LocalDate to) {
+        List<Mark> out = new ArrayList<>();
+        db.dsl().select(MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_TYPE).from(MEMBER_EVENT)
+                .where(MEMBER_EVENT.EVENT_DATE.between(from, to))
+                .and(MEMBER_EVENT.EVENT_TYPE.ne(MemberEventType.UPDATE.name()))
+                .forEach(r -> out.add(new Mark(r.value1(), MemberEventType.valueOf(r.value2()))));
+        db.dsl().selectFrom(MEMBER_WITHOUT_EVENTS).where(MEMBER_WITHOUT_EVENTS.JOIN_DATE.between(from, to))
+                .forEach(r -> MembershipLedger.syntheticMarks(r.getJoinDate(), MemberStatus.valueOf(r.getStatus()))
+                        .forEach(m -> out.add(new Mark(r.getMemberId(), m.type()))));
+        return out;
     }
 
-    private Map<Long, long[]> readDueAndPaidByDepartment(YearMonth month) {
+    /** Due (charges of the month) and paid (payments made in the month) per department id (null = none), in 分. */
+    public Map<Long, long[]> dueAndPaidByDepartment(YearMonth month) {
+        Map<Long, long[]> out = new HashMap<>();
+        db.dsl().select(DUES_DEPARTMENT_MONTH.DEPARTMENT_ID, DUES_DEPARTMENT_MONTH.DUE_FEN,
+                DUES_DEPARTMENT_MONTH.PAID_FEN).from(DUES_DEPARTMENT_MONTH)
+                .where(DUES_DEPARTMENT_MONTH.PERIOD.eq(month.atDay(1)))
+                .forEach(r -> {
+                    if (r.value2() != 0 || r.value3() != 0) {
+                        out.put(r.value1() == RunningFigures.NO_DEPARTMENT ? null : r.value1(),
+                                new long[] {r.value2(), r.value3()});
+                    }
+                });
+        return out;
+    }
+
+    /**
+     * Members whose charges up to {@code month} exceed their payments up to its end (the dues
+     * screen's 欠缴 list of that month), from the running count.
+     */
+    public int arrearsCount(YearMonth month) {
+        Integer v = db.dsl().select(DUES_ARREARS_MONTH.MEMBERS_OWING).from(DUES_ARREARS_MONTH)
+                .where(DUES_ARREARS_MONTH.PERIOD.le(month.atDay(1)))
+                .orderBy(DUES_ARREARS_MONTH.PERIOD.desc()).limit(1).fetchOne(DUES_ARREARS_MONTH.MEMBERS_OWING);
+        return v == null ? 0 : v;
+    }
+
+    // --- the same figures from every row (slow: for checks and tests) -----------------------------
+
+    /** {@link #dueAndPaidByDepartment} computed from every charge and payment of the month. */
+    public Map<Long, long[]> dueAndPaidByDepartmentFromRows(YearMonth month) {
         var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
         Map<Long, long[]> out = new HashMap<>();
         db.dsl().select(MEMBER.DEPARTMENT_ID, DSL.sum(DUES_CHARGE.AMOUNT_FEN)).from(DUES_CHARGE)
@@ -166,32 +205,26 @@ public final class ReportRepository {
                 .join(MEMBER).on(MEMBER.ID.eq(p.MEMBER_ID))
                 .where(p.PAID_ON.between(month.atDay(1), month.atEndOfMonth())).groupBy(MEMBER.DEPARTMENT_ID)
                 .forEach(r -> out.computeIfAbsent(r.value1(), x -> new long[2])[1] = r.value2().longValue());
+        out.values().removeIf(v -> v[0] == 0 && v[1] == 0);
         return out;
+    }
+
+    /** {@link #arrearsCount} computed from every charge and payment. */
+    public int arrearsCountFromRows(YearMonth month) {
+        var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
+        Map<Long, Long> balance = new HashMap<>();
+        db.dsl().select(DUES_CHARGE.MEMBER_ID, DSL.sum(DUES_CHARGE.AMOUNT_FEN)).from(DUES_CHARGE)
+                .where(DUES_CHARGE.PERIOD.le(month.atDay(1))).groupBy(DUES_CHARGE.MEMBER_ID)
+                .forEach(r -> balance.merge(r.value1(), r.value2().longValue(), Long::sum));
+        db.dsl().select(p.MEMBER_ID, DSL.sum(p.AMOUNT_FEN)).from(p)
+                .where(p.PAID_ON.le(month.atEndOfMonth())).groupBy(p.MEMBER_ID)
+                .forEach(r -> balance.merge(r.value1(), -r.value2().longValue(), Long::sum));
+        return (int) balance.values().stream().filter(b -> b > 0).count();
     }
 
     /** Department names by id. */
     public Map<Long, String> departmentNames() {
         return db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT).fetchMap(DEPARTMENT.ID, DEPARTMENT.NAME);
-    }
-
-    /** Members whose charges up to {@code month} exceed their payments up to its end (remembered while unchanged). */
-    public int arrearsCount(YearMonth month) {
-        return remembered(List.of("arrears", month), () -> countArrears(month));
-    }
-
-    private int countArrears(YearMonth month) {
-        var p = cn.uniondesk.db.generated.Tables.DUES_PAYMENT;
-        var charged = DSL.select(DUES_CHARGE.MEMBER_ID.as("mid"), DSL.sum(DUES_CHARGE.AMOUNT_FEN).as("c"))
-                .from(DUES_CHARGE).where(DUES_CHARGE.PERIOD.le(month.atDay(1))).groupBy(DUES_CHARGE.MEMBER_ID)
-                .asTable("ch");
-        var paid = DSL.select(p.MEMBER_ID.as("mid"), DSL.sum(p.AMOUNT_FEN).as("s"))
-                .from(p).where(p.PAID_ON.le(month.atEndOfMonth())).groupBy(p.MEMBER_ID).asTable("pa");
-        var chMid = charged.field("mid", Long.class);
-        var c = charged.field("c", java.math.BigDecimal.class);
-        var paMid = paid.field("mid", Long.class);
-        var s = paid.field("s", java.math.BigDecimal.class);
-        return db.dsl().fetchCount(DSL.selectOne().from(charged).leftJoin(paid).on(paMid.eq(chMid))
-                .where(c.gt(DSL.coalesce(s, java.math.BigDecimal.ZERO))));
     }
 
     /** One line of the roster as stored (ID number unmasked: whoever prints it masks it). */

@@ -619,55 +619,72 @@ public final class DuesService {
             Collection totals) {
     }
 
+    /**
+     * 会费收缴月报 of a month with a line per member who was charged for it or paid in it.
+     * Narrow reads: the month's charges summed per member, the month's payments per member, the
+     * balances from the running figures (decision 0010) and card number, name and department.
+     */
     public MonthlyReport monthlyReport(YearMonth month) {
         session.require(Permission.MEMBER_READ);
-        Map<Long, long[]> due = new HashMap<>();
-        Map<Long, String> exemption = new HashMap<>();
-        for (Charge c : dues.charges(month)) {
-            long[] d = due.computeIfAbsent(c.memberId(), k -> new long[2]);
-            d[1] += c.amountFen();
-            if (c.kind() == ChargeKind.REGULAR) {
-                d[0] = c.baseFen();
-                if (c.exemption() != null) {
-                    exemption.put(c.memberId(), c.exemption());
-                }
-            }
-        }
+        return monthly(month, true);
+    }
+
+    /**
+     * The same report without the per-member lines ({@code lines} empty): the department totals
+     * and the month's totals only, for the monthly report set and the batch upward.
+     */
+    public MonthlyReport monthlySummary(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
+        return monthly(month, false);
+    }
+
+    private MonthlyReport monthly(YearMonth month, boolean withLines) {
+        Map<Long, DuesRepository.MonthDue> due = dues.monthDues(month);
         Map<Long, Long> paid = dues.paidIn(month);
-        Map<Long, long[]> balances = dues.balances(month);
+        Map<Long, Long> balances = dues.balancesAt(month);
+        Map<Long, String> deptNames = members.departmentNames();
         List<ReportLine> lines = new ArrayList<>();
         Map<String, long[]> byDept = new TreeMap<>();
-        members.forEachRow(r -> {
-            long[] d = due.get(r.id());
+        java.util.function.Consumer<MemberRepository.DuesListing> add = r -> {
+            DuesRepository.MonthDue d = due.get(r.id());
             long p = paid.getOrDefault(r.id(), 0L);
             if (d == null && p == 0) {
                 return;
             }
-            long[] b = balances.getOrDefault(r.id(), new long[2]);
-            long outstanding = Math.max(0, b[0] - b[1]);
-            String dept = r.departmentName() == null ? "" : r.departmentName();
-            lines.add(new ReportLine(r.id(), r.cardNo(), r.name(), dept, d == null ? 0 : d[0], d == null ? 0 : d[1], p,
-                    outstanding, exemption.get(r.id())));
+            long outstanding = Math.max(0, balances.getOrDefault(r.id(), 0L));
+            String name = r.departmentId() == null ? null : deptNames.get(r.departmentId());
+            String dept = name == null ? "" : name;
+            if (withLines) {
+                lines.add(new ReportLine(r.id(), r.cardNo(), r.name(), dept, d == null ? 0 : d.baseFen(),
+                        d == null ? 0 : d.dueFen(), p, outstanding, d == null ? null : d.exemption()));
+            }
             long[] t = byDept.computeIfAbsent(dept, k -> new long[5]);
             if (d != null) {
                 t[0]++;
-                t[1] += d[1];
+                t[1] += d.dueFen();
             }
             if (p > 0) {
                 t[2]++;
                 t[3] += p;
             }
             t[4] += outstanding;
-        });
+        };
+        if (withLines) {
+            members.forEachDuesListing(add);
+        } else {
+            // totals only: each member's department from the department index, no member rows
+            members.departmentIds().forEach((id, dep) -> add.accept(new MemberRepository.DuesListing(id, null, null,
+                    dep)));
+        }
         List<DepartmentTotals> depts = new ArrayList<>();
         byDept.forEach((k, t) -> depts.add(new DepartmentTotals(k, (int) t[0], t[1], (int) t[2], t[3], t[4])));
         // the month's totals from the sums already read (same figures as collection(month), read once)
-        long dueTotal = due.values().stream().mapToLong(d -> d[1]).sum();
+        long dueTotal = due.values().stream().mapToLong(DuesRepository.MonthDue::dueFen).sum();
         long paidTotal = paid.values().stream().mapToLong(Long::longValue).sum();
-        long outstanding = balances.values().stream().mapToLong(b -> Math.max(0, b[0] - b[1])).sum();
+        long outstanding = balances.values().stream().mapToLong(b -> Math.max(0, b)).sum();
         int paidMembers = (int) due.keySet().stream().filter(m -> paid.getOrDefault(m, 0L) > 0).count();
-        return new MonthlyReport(month, depts, lines, new Collection(month, dueTotal, paidTotal, outstanding,
-                due.size(), paidMembers));
+        return new MonthlyReport(month, List.copyOf(depts), List.copyOf(lines), new Collection(month, dueTotal,
+                paidTotal, outstanding, due.size(), paidMembers));
     }
 
     // --- payroll reconciliation ----------------------------------------------------------------

@@ -48,15 +48,43 @@ public final class MembershipLedger {
         if (l != null && !l.isEmpty()) {
             return l;
         }
+        return syntheticMarks(m.joinDate(), m.status());
+    }
+
+    /** The marks the statistics assume for a member without lifecycle events: joined on the join date, then the status. */
+    public static List<StatusMark> syntheticMarks(LocalDate joinDate, MemberStatus status) {
         List<StatusMark> synthetic = new ArrayList<>(2);
-        synthetic.add(new StatusMark(m.joinDate(), MemberEventType.JOIN, MemberStatus.ACTIVE));
-        if (m.status() != MemberStatus.ACTIVE) {
-            synthetic.add(new StatusMark(m.joinDate(), eventFor(m.status()), m.status()));
+        synthetic.add(new StatusMark(joinDate, MemberEventType.JOIN, MemberStatus.ACTIVE));
+        if (status != MemberStatus.ACTIVE) {
+            synthetic.add(new StatusMark(joinDate, eventFor(status), status));
         }
         return synthetic;
     }
 
-    private static MemberEventType eventFor(MemberStatus s) {
+    /**
+     * A member's part in the number of holders over time: +1 on each day their membership starts,
+     * -1 on each day it ends, from marks sorted by date (then recording order). Summed over every
+     * member and every day up to D, these give {@link #holdersOn} D.
+     */
+    public static Map<LocalDate, Integer> holdingChanges(List<StatusMark> sorted) {
+        Map<LocalDate, Integer> out = new TreeMap<>();
+        boolean held = false;
+        for (int i = 0; i < sorted.size(); i++) {
+            StatusMark m = sorted.get(i);
+            if (i + 1 < sorted.size() && sorted.get(i + 1).date().equals(m.date())) {
+                continue; // the day's last mark decides the day
+            }
+            boolean h = holds(m.after());
+            if (h != held) {
+                out.merge(m.date(), h ? 1 : -1, Integer::sum);
+                held = h;
+            }
+        }
+        return out;
+    }
+
+    /** The event type a status stands for in {@link #syntheticMarks}. */
+    public static MemberEventType eventFor(MemberStatus s) {
         return switch (s) {
             case RETIRED -> MemberEventType.RETIRE;
             case TRANSFERRED_OUT -> MemberEventType.TRANSFER_OUT;

@@ -200,7 +200,7 @@ public final class ReportService {
         ReportConfig cfg = config();
         String unionName = unionName();
         MembershipReport membership = membership(repo.ledger(), month.atDay(1), month.atEndOfMonth());
-        DuesService.MonthlyReport duesReport = dues.monthlyReport(month);
+        DuesService.MonthlyReport duesReport = dues.monthlySummary(month);
         List<DuesService.Fund> fund = fundRows(YearMonth.of(month.getYear(), 1), month);
         AidLedgerSource.AidLedger ledger = aid.ledger(month.atDay(1), month.atEndOfMonth());
         String period = ReportSheets.period(month);

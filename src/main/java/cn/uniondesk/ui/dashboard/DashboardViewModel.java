@@ -137,7 +137,15 @@ public final class DashboardViewModel {
     public void openMembers() {
         Dashboard d = dashboard.get();
         if (d != null) {
-            navigator.showMembers(messages.get("ui.dash.list.members", d.today().toString()), d.memberIds());
+            // the ids of everyone holding membership are read on demand (decision 0010), off the FX thread
+            executor.run(() -> {
+                d.memberIds().size();
+                return d.memberIds();
+            }, ids -> navigator.showMembers(messages.get("ui.dash.list.members", d.today().toString()), ids),
+                    e -> {
+                    LOG.error("Dashboard: reading the members failed", e);
+                    error.set(messages.get("ui.error.unexpected", e.getClass().getSimpleName()));
+                });
         }
     }
 

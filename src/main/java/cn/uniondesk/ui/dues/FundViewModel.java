@@ -154,7 +154,7 @@ public final class FundViewModel {
         remitted.set(f == null ? "" : yuan(f.remittedFen()));
         share.set(f == null ? "" : UnionFund.percentText(f.upperShareBp()).replace("%", ""));
         state.set(messages.get(recorded ? "ui.dues.fund.state.recorded" : "ui.dues.fund.state.none", m.toString()));
-        yearTitle.set(messages.get("ui.dues.fund.yearTitle", m.getYear(), loaded.year().size()));
+        yearTitle.set(messages.get("ui.dues.fund.yearTitle", String.valueOf(m.getYear()), loaded.year().size()));
         rows.setAll(loaded.year().stream().map(this::row).toList());
         check();
     }

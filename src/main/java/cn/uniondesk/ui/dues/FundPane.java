@@ -148,6 +148,9 @@ final class FundPane extends VBox {
         TableColumn<FundViewModel.Row, String> c = new TableColumn<>(messages.get(key));
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        if (!key.endsWith(".month")) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
         return c;
     }
 }

@@ -185,7 +185,11 @@ public final class UnionDeskApp extends Application {
                 ctx.union(), new HostDocumentOpener(this::getHostServices), ctx.dataDir().resolve("receipts"), executor,
                 messages, ctx.members().today().getYear());
         receiptsVm.setReadOnly(duesReadOnly);
-        cn.uniondesk.ui.dues.DuesView duesView = new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm);
+        cn.uniondesk.ui.dues.FundViewModel fundVm = new cn.uniondesk.ui.dues.FundViewModel(ctx.dues(), executor,
+                messages, java.time.YearMonth.from(ctx.members().today()));
+        fundVm.setReadOnly(duesReadOnly);
+        cn.uniondesk.ui.dues.DuesView duesView = new cn.uniondesk.ui.dues.DuesView(duesVm, reconVm, receiptsVm,
+                fundVm);
         shell.setDuesPage(duesView);
         cn.uniondesk.ui.dues.WageImportViewModel wageVm = new cn.uniondesk.ui.dues.WageImportViewModel(
                 ctx.wageImport(), executor, messages, java.time.YearMonth.from(ctx.members().today()));

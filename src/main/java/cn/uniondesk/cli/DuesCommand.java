@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code dues calc|roll|wage|pay|arrears|summary}. */
 @Command(name = "dues", description = "dues (会费)", subcommands = {DuesCommand.Calc.class, DuesCommand.Roll.class,
     DuesCommand.Wage.class, DuesCommand.Pay.class, DuesCommand.ArrearsList.class, DuesCommand.Summary.class, DuesCommand.Receipt.class, DuesCommand.VoidReceipt.class, DuesCommand.Report.class, DuesCommand.Reconcile.class,
-    DuesWageImportCommand.class, DuesStatementCommand.class})
+    DuesWageImportCommand.class, DuesStatementCommand.class, DuesFundCommand.class})
 final class DuesCommand {
     @ParentCommand
     UnionDeskCommand root;

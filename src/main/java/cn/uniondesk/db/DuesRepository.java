@@ -617,6 +617,13 @@ public final class DuesRepository {
                 out.merge(r.value1(), r.value2(), Long::sum);
             }
         }
+    /** The fund rows of the months {@code from}..{@code to}: month → {payroll, due, received, remitted, shareBp}. */
+    public java.util.SortedMap<YearMonth, long[]> funds(YearMonth from, YearMonth to) {
+        java.util.SortedMap<YearMonth, long[]> out = new java.util.TreeMap<>();
+        db.dsl().selectFrom(UNION_FUND).where(UNION_FUND.PERIOD.between(from.atDay(1), to.atDay(1)))
+                .orderBy(UNION_FUND.PERIOD)
+                .forEach(r -> out.put(YearMonth.from(r.getPeriod()), new long[] {r.getPayrollTotalFen(), r.getDueFen(),
+                    r.getReceivedFen(), r.getRemittedFen(), r.getUpperShareBp()}));
         return out;
     }
 }

@@ -577,26 +577,76 @@ public final class DuesService {
     /** 工会经费: 2% of the payroll total is due; {@code upperShareBp} (e.g. 4000 = 40%) is remitted upward. */
     public record Fund(YearMonth month, long payrollTotalFen, long dueFen, long receivedFen, long remittedFen,
             int upperShareBp) {
+        /** 应上解: the upper share of what was received. */
         public long upperShareFen() {
-            return receivedFen * upperShareBp / 10000;
+            return cn.uniondesk.domain.dues.UnionFund.upperShareFen(receivedFen, upperShareBp);
+        }
+
+        /** 留成: what was received less the upper share. */
+        public long retainedFen() {
+            return receivedFen - upperShareFen();
         }
     }
 
+    /**
+     * Records (or overwrites) a month's 工会经费 figures; the 2% due is computed from the payroll
+     * total. Refused, with nothing written, when an amount is negative or beyond
+     * {@link cn.uniondesk.domain.dues.UnionFund#MAX_FEN}, when more was remitted than received, or when
+     * the share is outside 0–100%. The audit row carries the previous figures of an overwritten month.
+     */
     public Fund recordFund(YearMonth month, long payrollTotalFen, long receivedFen, long remittedFen,
             int upperShareBp) {
         session.require(Permission.MEMBER_WRITE);
-        long due = payrollTotalFen * 2 / 100;
+        java.util.Objects.requireNonNull(month, "month");
+        checkFund(payrollTotalFen, receivedFen, remittedFen, upperShareBp);
+        long due = cn.uniondesk.domain.dues.UnionFund.dueFen(payrollTotalFen);
+        Fund after = new Fund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp);
         db.inTransaction(() -> {
+            String before = dues.fund(month).map(a -> fundAudit(new Fund(month, a[0], a[1], a[2], a[3], (int) a[4])))
+                    .orElse(null);
             dues.saveFund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp,
                     LocalDateTime.now(clock));
-            audit.record("FUND_SAVE", "union_fund", month.toString(), null, "payroll_fen=" + payrollTotalFen
-                    + "; due_fen=" + due + "; received_fen=" + receivedFen + "; remitted_fen=" + remittedFen, null);
+            audit.record("FUND_SAVE", "union_fund", month.toString(), before, fundAudit(after), null);
         });
-        return new Fund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp);
+        return after;
     }
 
+    private static void checkFund(long payrollTotalFen, long receivedFen, long remittedFen, int upperShareBp) {
+        if (payrollTotalFen < 0 || receivedFen < 0 || remittedFen < 0) {
+            throw new RuleViolationException("dues.fund.negative");
+        }
+        long max = cn.uniondesk.domain.dues.UnionFund.MAX_FEN;
+        if (payrollTotalFen > max || receivedFen > max || remittedFen > max) {
+            throw new RuleViolationException("dues.fund.tooLarge", Money.ofFen(max).toYuanString());
+        }
+        if (remittedFen > receivedFen) {
+            throw new RuleViolationException("dues.fund.remittedOverReceived", Money.ofFen(remittedFen).toYuanString(),
+                    Money.ofFen(receivedFen).toYuanString());
+        }
+        if (upperShareBp < 0 || upperShareBp > 10000) {
+            throw new RuleViolationException("dues.fund.badShare",
+                    cn.uniondesk.domain.dues.UnionFund.percentText(upperShareBp));
+        }
+    }
+
+    private static String fundAudit(Fund f) {
+        return "payroll_fen=" + f.payrollTotalFen() + "; due_fen=" + f.dueFen() + "; received_fen=" + f.receivedFen()
+                + "; remitted_fen=" + f.remittedFen() + "; upper_share_bp=" + f.upperShareBp();
+    }
+
+    /** The 工会经费 figures recorded for {@code month}, if any. */
     public java.util.Optional<Fund> fund(YearMonth month) {
+        session.require(Permission.MEMBER_READ);
         return dues.fund(month).map(a -> new Fund(month, a[0], a[1], a[2], a[3], (int) a[4]));
+    }
+
+    /** The months of {@code year} with 工会经费 figures recorded, in month order (unrecorded months left out). */
+    public List<Fund> funds(int year) {
+        session.require(Permission.MEMBER_READ);
+        List<Fund> out = new ArrayList<>();
+        dues.funds(YearMonth.of(year, 1), YearMonth.of(year, 12))
+                .forEach((m, a) -> out.add(new Fund(m, a[0], a[1], a[2], a[3], (int) a[4])));
+        return out;
     }
 
     // --- monthly report ----------------------------------------------------------------------

@@ -43,6 +43,14 @@ public final class DuesView extends BorderPane {
      * picker drives every tab; the receipts tab shows the picked month's year.
      */
     public DuesView(DuesViewModel vm, ReconciliationViewModel recon, ReceiptsViewModel receipts) {
+        this(vm, recon, receipts, null);
+    }
+
+    /**
+     * The dues screen with its tabs, and a 工会经费 tab when {@code fund} is given; its month follows
+     * the screen's month picker and leads it when changed on the tab.
+     */
+    public DuesView(DuesViewModel vm, ReconciliationViewModel recon, ReceiptsViewModel receipts, FundViewModel fund) {
         this.vm = vm;
         this.messages = vm.messages();
         setId("dues");
@@ -226,7 +234,7 @@ public final class DuesView extends BorderPane {
         setTop(top);
         VBox collect = new VBox(8, roll, filterBar, table, payBox);
         collect.setPadding(new Insets(8, 0, 0, 0));
-        if (recon == null && receipts == null) {
+        if (recon == null && receipts == null && fund == null) {
             setCenter(collect);
         } else {
             TabPane tabs = new TabPane();
@@ -251,6 +259,30 @@ public final class DuesView extends BorderPane {
                         receipts.activate();
                     } else {
                         receipts.deactivate();
+                    }
+                });
+                tabs.getTabs().add(t);
+            }
+            if (fund != null) {
+                fund.monthProperty().set(vm.monthProperty().get());
+                vm.monthProperty().addListener((o, a, b) -> {
+                    if (!b.equals(fund.monthProperty().get())) {
+                        fund.monthProperty().set(b);
+                    }
+                });
+                fund.monthProperty().addListener((o, a, b) -> {
+                    if (b != null && !b.equals(vm.monthProperty().get())) {
+                        vm.goToMonth(b.toString());
+                    }
+                });
+                fund.setReadOnly(vm.readOnlyProperty().get());
+                vm.readOnlyProperty().addListener((o, a, b) -> fund.setReadOnly(b));
+                Tab t = tab("duesTabFund", "ui.dues.tab.fund", new FundPane(fund));
+                t.selectedProperty().addListener((o, a, b) -> {
+                    if (b) {
+                        fund.activate();
+                    } else {
+                        fund.deactivate();
                     }
                 });
                 tabs.getTabs().add(t);

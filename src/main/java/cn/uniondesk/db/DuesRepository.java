@@ -617,6 +617,9 @@ public final class DuesRepository {
                 out.merge(r.value1(), r.value2(), Long::sum);
             }
         }
+        return out;
+    }
+
     /** The fund rows of the months {@code from}..{@code to}: month → {payroll, due, received, remitted, shareBp}. */
     public java.util.SortedMap<YearMonth, long[]> funds(YearMonth from, YearMonth to) {
         java.util.SortedMap<YearMonth, long[]> out = new java.util.TreeMap<>();

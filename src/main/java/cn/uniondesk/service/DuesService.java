@@ -602,6 +602,18 @@ public final class DuesService {
         long due = cn.uniondesk.domain.dues.UnionFund.dueFen(payrollTotalFen);
         Fund after = new Fund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp);
         db.inTransaction(() -> {
+            // a month's remittance may carry an earlier month's share (October's paid in November): the
+            // rule is on the year so far, January to this month, not on the month alone
+            long receivedSoFar = receivedFen;
+            long remittedSoFar = remittedFen;
+            for (long[] a : dues.funds(YearMonth.of(month.getYear(), 1), month.minusMonths(1)).values()) {
+                receivedSoFar += a[2];
+                remittedSoFar += a[3];
+            }
+            if (remittedSoFar > receivedSoFar) {
+                throw new RuleViolationException("dues.fund.remittedOverReceived", month.getYear(),
+                        Money.ofFen(remittedSoFar).toYuanString(), Money.ofFen(receivedSoFar).toYuanString());
+            }
             String before = dues.fund(month).map(a -> fundAudit(new Fund(month, a[0], a[1], a[2], a[3], (int) a[4])))
                     .orElse(null);
             dues.saveFund(month, payrollTotalFen, due, receivedFen, remittedFen, upperShareBp,
@@ -618,10 +630,6 @@ public final class DuesService {
         long max = cn.uniondesk.domain.dues.UnionFund.MAX_FEN;
         if (payrollTotalFen > max || receivedFen > max || remittedFen > max) {
             throw new RuleViolationException("dues.fund.tooLarge", Money.ofFen(max).toYuanString());
-        }
-        if (remittedFen > receivedFen) {
-            throw new RuleViolationException("dues.fund.remittedOverReceived", Money.ofFen(remittedFen).toYuanString(),
-                    Money.ofFen(receivedFen).toYuanString());
         }
         if (upperShareBp < 0 || upperShareBp > 10000) {
             throw new RuleViolationException("dues.fund.badShare",

@@ -70,7 +70,7 @@ class DuesFundTest {
         assertThat(refusal(() -> dues.recordFund(NOV, -1, 2_000_000, 0, 4000), zh)).isEqualTo("工会经费的金额不能为负数");
         assertThat(refusal(() -> dues.recordFund(NOV, 100, -5, 0, 4000), zh)).isEqualTo("工会经费的金额不能为负数");
         assertThat(refusal(() -> dues.recordFund(NOV, 100_000_000, 2_000_000, 2_000_001, 4000), zh))
-                .isEqualTo("已上解 20000.01 元不能多于实收经费 20000.00 元");
+                .isEqualTo("2026 年截至本月已上解 20000.01 元，不能多于实收经费 20000.00 元");
         assertThat(refusal(() -> dues.recordFund(NOV, 100_000_000, 2_000_000, 0, 10_001), zh))
                 .isEqualTo("上解比例应在 0% 到 100% 之间：100.01%");
         assertThat(refusal(() -> dues.recordFund(NOV, 100_000_000, 2_000_000, 0, -100), zh))
@@ -83,6 +83,17 @@ class DuesFundTest {
         // the limits themselves are accepted
         assertThat(dues.recordFund(OCT, 0, 0, 0, 0).dueFen()).isZero();
         assertThat(dues.recordFund(OCT, 100, 100, 100, 10_000).upperShareFen()).isEqualTo(100);
+    }
+
+    @Test
+    void aMonthMayRemitAnEarlierMonthsShareButNotMoreThanTheYearReceived() {
+        Messages zh = Messages.chinese();
+        dues.recordFund(OCT, 100_000_000, 2_000_000, 0, 4000); // October's share not yet remitted
+        // November remits October's 8,000 with its own 4,000: more than November received alone
+        assertThat(dues.recordFund(NOV, 50_000_000, 1_000_000, 1_200_000, 4000).remittedFen()).isEqualTo(1_200_000);
+        assertThat(refusal(() -> dues.recordFund(NOV, 50_000_000, 1_000_000, 3_000_001, 4000), zh))
+                .isEqualTo("2026 年截至本月已上解 30000.01 元，不能多于实收经费 30000.00 元");
+        assertThat(dues.fund(NOV).orElseThrow().remittedFen()).isEqualTo(1_200_000);
     }
 
     private static String refusal(Runnable r, Messages m) {

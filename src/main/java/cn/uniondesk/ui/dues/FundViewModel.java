@@ -172,10 +172,6 @@ public final class FundViewModel {
         Long p = amount(payroll.get(), payrollProblem);
         Long in = amount(received.get(), receivedProblem);
         Long up = amount(remitted.get(), remittedProblem);
-        if (up != null && in != null && up > in) {
-            remittedProblem.set(messages.get("dues.fund.remittedOverReceived", yuan(up), yuan(in)));
-            up = null;
-        }
         Integer bp = percent(share.get());
         dueText.set(p == null ? "" : yuan(UnionFund.dueFen(p)));
         upperText.set(in == null || bp == null ? "" : yuan(UnionFund.upperShareFen(in, bp)));

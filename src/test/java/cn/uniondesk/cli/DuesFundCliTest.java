@@ -45,7 +45,7 @@ class DuesFundCliTest {
         CliRun over = run("dues", "fund", "--month", "2026-11", "--payroll-total", "100000", "--received", "2000",
                 "--remitted", "2000.01", "--share", "40");
         assertThat(over.code()).isNotZero();
-        assertThat(over.err()).contains("已上解 2000.01 元不能多于实收经费 2000.00 元");
+        assertThat(over.err()).contains("2026 年截至本月已上解 2000.01 元，不能多于实收经费 2000.00 元");
 
         CliRun negative = run("dues", "fund", "--month", "2026-11", "--payroll-total", "-5", "--received", "0",
                 "--remitted", "0", "--share", "40");

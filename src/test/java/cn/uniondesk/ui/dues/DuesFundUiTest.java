@@ -137,8 +137,12 @@ class DuesFundUiTest {
         type(robot, "#fundShare", "40");
         robot.clickOn("#fundSave");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#fundRemittedProblem").queryAs(Label.class).getText())
-                .isEqualTo("已上解 3000.00 元不能多于实收经费 2000.00 元");
+        // remitted over received is checked on the year so far, by the service, when saved
+        assertThat(robot.lookup("#fundError").queryAs(Label.class).getText())
+                .isEqualTo("2026 年截至本月已上解 3000.00 元，不能多于实收经费 2000.00 元");
+        type(robot, "#fundShare", "140");
+        robot.clickOn("#fundSave");
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#fundError").queryAs(Label.class).getText()).isEqualTo("请先改正标红的项目，尚未保存");
         assertThat(ctx.dues().fund(YearMonth.from(today))).isEmpty();
 

@@ -32,12 +32,12 @@ public final class CreditCode {
 
     /** What is wrong with a code; the failure's {@code args} fill the message. */
     public enum Problem {
-        LENGTH("union.orgCode.length"),
-        CHARSET("union.orgCode.charset"),
-        AUTHORITY("union.orgCode.authority"),
-        TYPE("union.orgCode.type"),
-        REGION("union.orgCode.region"),
-        CHECK("union.orgCode.check");
+        LENGTH("unioninfo.orgCode.length"),
+        CHARSET("unioninfo.orgCode.charset"),
+        AUTHORITY("unioninfo.orgCode.authority"),
+        TYPE("unioninfo.orgCode.type"),
+        REGION("unioninfo.orgCode.region"),
+        CHECK("unioninfo.orgCode.check");
 
         private final String messageKey;
 

@@ -16,10 +16,10 @@ public final class UnionInfoValidation {
 
     /** The fields of {@link UnionInfo}, each with the bundle key of its label. */
     public enum Field {
-        NAME("union.field.name"),
-        ORG_CODE("union.field.orgCode"),
-        UPPER_UNION("union.field.upperUnion"),
-        REGION_CODE("union.field.regionCode");
+        NAME("unioninfo.field.name"),
+        ORG_CODE("unioninfo.field.orgCode"),
+        UPPER_UNION("unioninfo.field.upperUnion"),
+        REGION_CODE("unioninfo.field.regionCode");
 
         private final String labelKey;
 
@@ -66,9 +66,9 @@ public final class UnionInfoValidation {
         List<Issue> issues = new ArrayList<>();
         String name = TextNormalizer.normalize(typed.name());
         if (name.isEmpty()) {
-            issues.add(error(Field.NAME, "union.name.required"));
+            issues.add(error(Field.NAME, "unioninfo.name.required"));
         } else if (name.length() > MAX_NAME) {
-            issues.add(error(Field.NAME, "union.name.tooLong", MAX_NAME, name.length()));
+            issues.add(error(Field.NAME, "unioninfo.name.tooLong", MAX_NAME, name.length()));
         }
         String code = CreditCode.normalize(typed.orgCode());
         if (!code.isEmpty()) {
@@ -77,20 +77,20 @@ public final class UnionInfoValidation {
                 issues.add(new Issue(Field.ORG_CODE, FieldIssue.Severity.ERROR,
                         f.get().problem().messageKey(), f.get().args()));
             } else if (code.charAt(0) == CreditCode.MARKET_REGULATION) {
-                issues.add(new Issue(Field.ORG_CODE, FieldIssue.Severity.WARNING, "union.orgCode.enterprise",
+                issues.add(new Issue(Field.ORG_CODE, FieldIssue.Severity.WARNING, "unioninfo.orgCode.enterprise",
                         List.of(code.substring(0, 2))));
             }
         }
         String upper = TextNormalizer.normalize(typed.upperUnion());
         if (upper.length() > MAX_UPPER) {
-            issues.add(error(Field.UPPER_UNION, "union.upper.tooLong", MAX_UPPER, upper.length()));
+            issues.add(error(Field.UPPER_UNION, "unioninfo.upper.tooLong", MAX_UPPER, upper.length()));
         }
         String region = TextNormalizer.compact(typed.regionCode());
         if (!region.isEmpty()) {
             if (!region.matches("[0-9]{6}")) {
-                issues.add(error(Field.REGION_CODE, "union.region.format", region));
+                issues.add(error(Field.REGION_CODE, "unioninfo.region.format", region));
             } else if (!regions.isKnown(region)) {
-                issues.add(error(Field.REGION_CODE, "union.region.unknown", region));
+                issues.add(error(Field.REGION_CODE, "unioninfo.region.unknown", region));
             }
         }
         UnionInfo normalised = new UnionInfo(name, emptyAsNull(code), emptyAsNull(upper), emptyAsNull(region));

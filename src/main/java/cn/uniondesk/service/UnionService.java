@@ -85,7 +85,7 @@ public final class UnionService {
     public void save(UnionInfo info) {
         session.require(Permission.APPROVE);
         if (info.name() == null || TextNormalizer.normalize(info.name()).isEmpty()) {
-            throw new RuleViolationException("union.name.required");
+            throw new RuleViolationException("unioninfo.name.required");
         }
         db.inTransaction(() -> {
             Optional<UnionInfo> before = unions.find();

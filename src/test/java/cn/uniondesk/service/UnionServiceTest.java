@@ -75,11 +75,11 @@ class UnionServiceTest {
             int audit = ctx.audit().count();
             String typo = CODE.substring(0, 17) + (CODE.charAt(17) == '0' ? '1' : '0');
             assertThatThrownBy(() -> ctx.union().update(new UnionInfo("某机械厂工会", typo, null, null)))
-                    .isInstanceOf(RuleViolationException.class).hasMessage("union.orgCode.check");
+                    .isInstanceOf(RuleViolationException.class).hasMessage("unioninfo.orgCode.check");
             assertThatThrownBy(() -> ctx.union().update(new UnionInfo(" ", CODE, null, null)))
-                    .isInstanceOf(RuleViolationException.class).hasMessage("union.name.required");
+                    .isInstanceOf(RuleViolationException.class).hasMessage("unioninfo.name.required");
             assertThatThrownBy(() -> ctx.union().update(new UnionInfo("某机械厂工会", CODE, null, "999999")))
-                    .isInstanceOf(RuleViolationException.class).hasMessage("union.region.unknown");
+                    .isInstanceOf(RuleViolationException.class).hasMessage("unioninfo.region.unknown");
             assertThat(ctx.union().union()).contains(new UnionInfo("某机械厂工会", CODE, null, null));
             assertThat(ctx.audit().count()).isEqualTo(audit);
         }
@@ -93,7 +93,7 @@ class UnionServiceTest {
             assertThat(ctx.audit().count()).isEqualTo(audit + 1);
             assertThat(unionRows(ctx).get(0).action()).isEqualTo(UnionService.AUDIT_SAVE);
             assertThatThrownBy(() -> ctx.union().save(new UnionInfo("  ", null, null, null)))
-                    .isInstanceOf(RuleViolationException.class).hasMessage("union.name.required");
+                    .isInstanceOf(RuleViolationException.class).hasMessage("unioninfo.name.required");
         }
     }
 

@@ -149,6 +149,7 @@ public final class SettingsView extends VBox {
         Label regionName = new Label();
         regionName.setId("union-region-name");
         regionName.textProperty().bind(vm.regionNameProperty());
+        regionName.managedProperty().bind(regionName.textProperty().isNotEmpty());
         Label regionHint = new Label(messages.get("ui.union.regionHint"));
         regionHint.setStyle(Styles.MUTED_TEXT);
         regionHint.visibleProperty().bind(regionName.textProperty().isEmpty());
@@ -167,7 +168,6 @@ public final class SettingsView extends VBox {
         if (editable) {
             Button save = new Button(messages.get("ui.union.save"));
             save.setId("union-save");
-            save.setDefaultButton(false);
             save.disableProperty().bind(vm.busyProperty());
             save.setOnAction(e -> vm.save());
             HBox bar = new HBox(10, save, status);
@@ -205,6 +205,7 @@ public final class SettingsView extends VBox {
         grid.add(error, 1, row + 1);
         int next = row + 2;
         if (hint != null) {
+            GridPane.setMargin(hint, new Insets(0, 0, 6, 0));
             grid.add(hint, 1, next);
             next++;
         }

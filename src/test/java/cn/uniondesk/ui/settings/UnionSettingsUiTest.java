@@ -33,7 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 设置 → 本单位 in a window: an administrator fills in the code, saves, and a newly opened 设置
- * shows it; a clerk sees the same details read-only. Renders docs/screenshots/settings-union.png.
+ * shows it; a clerk sees the same details read-only. Renders docs/screenshots/settings-union.png
+ * (saved) and settings-union-error.png (a wrong check character).
  */
 @ExtendWith(ApplicationExtension.class)
 class UnionSettingsUiTest {
@@ -91,6 +92,10 @@ class UnionSettingsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#union-orgCode-error").queryLabeled().getText()).startsWith("统一社会信用代码校验不通过");
         assertThat(ctx.union().union().orElseThrow().orgCode()).isNull();
+        WritableImage wrong = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(SCREENSHOT.getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(wrong, null), "png",
+                SCREENSHOT.resolveSibling("settings-union-error.png").toFile());
 
         robot.interact(() -> robot.lookup("#union-orgCode").queryAs(TextField.class).clear());
         robot.clickOn("#union-orgCode").write(CODE.toLowerCase());

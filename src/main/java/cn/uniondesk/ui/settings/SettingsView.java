@@ -83,9 +83,7 @@ public final class SettingsView extends VBox {
         tabs.getTabs().stream().filter(t -> !t.isDisable()).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            if (t == unionTab) {
-                union.load();
-            } else if (t == auditTab) {
+            if (t == auditTab) {
                 audit.load();
             } else if (t == backupTab) {
                 backup.refresh();
@@ -95,7 +93,7 @@ public final class SettingsView extends VBox {
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
-        union.load();
+        union.load(); // once: only this tab changes the details while the window holds the data
         if (audit.allowed()) {
             audit.load();
         }

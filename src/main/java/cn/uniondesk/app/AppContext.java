@@ -74,7 +74,7 @@ public final class AppContext implements AutoCloseable {
         UnionRepository unionRepo = new UnionRepository(database);
         this.audit = new AuditService(new AuditRepository(database), session, clock);
         this.members = new MemberService(database, memberRepo, deptRepo, session, clock, Regions.standard(), audit);
-        this.union = new UnionService(unionRepo);
+        this.union = new UnionService(database, unionRepo, session, audit, Regions.standard());
         this.demo = new DemoDataService(database, unionRepo, deptRepo, memberRepo, clock, audit, session);
         this.accounts = new AccountService(database, new AccountRepository(database), vault, fileKey, session, audit,
                 clock);

@@ -220,7 +220,11 @@ public final class UnionDeskApp extends Application {
         BackupViewModel backup = new BackupViewModel(ctx.backups(), ctx.session(), executor, messages,
                 gateway::restore);
         backup.setOnRestored(this::restored);
-        shell.setSettingsPage(new SettingsView(new AuditViewModel(ctx.audit(), ctx.session(), executor, messages),
+        cn.uniondesk.ui.settings.UnionInfoViewModel unionVm = new cn.uniondesk.ui.settings.UnionInfoViewModel(
+                ctx.union(), ctx.session(), executor, messages);
+        unionVm.setOnSaved(u -> shellVm.ready(u.name()));
+        shell.setSettingsPage(new SettingsView(unionVm,
+                new AuditViewModel(ctx.audit(), ctx.session(), executor, messages),
                 backup, new AccountsViewModel(ctx.accounts(), ctx.session(), executor, messages), a.role()));
         shellVm.signedIn(a.username(), a.role());
         shellVm.setOnLock(this::lockNow);

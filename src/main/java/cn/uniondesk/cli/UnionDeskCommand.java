@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         description = "UnionDesk 基层工会工作台 — command line", subcommands = {InitCommand.class, MembersCommand.class,
             SampleCommand.class, AuditCommand.class, BackupCommand.class, RestoreCommand.class,
             AccountsCommand.class, DuesCommand.class, BenchCommand.class, CasesCommand.class, BatchCommand.class,
-            IdentityCommand.class, IntakeCommand.class, ReportCommand.class})
+            IdentityCommand.class, IntakeCommand.class, ReportCommand.class, UnionCommand.class})
 public final class UnionDeskCommand {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -152,6 +152,8 @@ class UnionDeskAppUiTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> robot.lookup("#memberTable").tryQuery().isPresent());
         robot.clickOn("#nav-settings");
+        waitFor(() -> visible(robot, "#union-orgCode")); // 本单位 is the first tab
+        robot.interact(() -> robot.lookup("#settings").queryAs(SettingsView.class).select("tab-audit"));
         waitFor(() -> visible(robot, "#auditTable"));
         waitFor(() -> !robot.lookup("#auditTable").queryAs(TableView.class).getItems().isEmpty());
         robot.clickOn("#audit-verify");

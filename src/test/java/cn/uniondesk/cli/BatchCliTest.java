@@ -33,14 +33,14 @@ class BatchCliTest {
         assertThat(run("identity", "export", "--out", dir.resolve("office-key.json").toString()).code()).isZero();
         CliRun add = run("intake", "offices", "add", "--store", store, "--key", dir.resolve("office-key.json").toString());
         assertThat(add.code()).as(add.err()).isZero();
-        assertThat(add.out()).contains("81320505MC0000001X");
+        assertThat(add.out()).contains("81320505MC0000001D");
         assertThat(run("intake", "key", "--store", store, "--out", dir.resolve("intake-key.json").toString()).code())
                 .isZero();
         assertThat(run("batch", "config", "--intake-key", dir.resolve("intake-key.json").toString()).code()).isZero();
 
         CliRun export = run("batch", "export", "--month", "2026-11", "--out", usb.toString(), "--snapshot");
         assertThat(export.code()).as(export.err()).isZero();
-        Path pkg = usb.resolve("81320505MC0000001X-2026-11-0001.zip");
+        Path pkg = usb.resolve("81320505MC0000001D-2026-11-0001.zip");
         assertThat(pkg).exists();
         try (Stream<Path> s = Files.list(usb)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly(pkg.getFileName().toString());
@@ -78,7 +78,7 @@ class BatchCliTest {
         assertThat(sum.code()).as(sum.err()).isZero();
         assertThat(sum.out()).contains("已报 1 / 1 个单位");
         try (Workbook wb = WorkbookFactory.create(xlsx.toFile())) {
-            assertThat(wb.getSheetAt(0).getRow(4).getCell(0).getStringCellValue()).isEqualTo("81320505MC0000001X");
+            assertThat(wb.getSheetAt(0).getRow(4).getCell(0).getStringCellValue()).isEqualTo("81320505MC0000001D");
             assertThat(wb.getSheetAt(0).getRow(4).getCell(4).getNumericCellValue()).isGreaterThan(200);
         }
     }

@@ -128,7 +128,7 @@ class IntakePostgresTest {
     private String story(Packages p, Path store, String url) throws Exception {
         Run add = intake(store, url, "offices", "add", "--key", p.officeKey().toString());
         assertThat(add.code()).as(add.err()).isZero();
-        assertThat(add.out()).contains("81320505MC0000001X");
+        assertThat(add.out()).contains("81320505MC0000001D");
         assertThat(intake(store, url, "offices", "add", "--key", p.org1Key().toString()).code()).isZero();
 
         Path receipts = dir.resolve("receipts-" + (url == null ? "h2" : "pg"));
@@ -174,7 +174,7 @@ class IntakePostgresTest {
         assertThat(sum.code()).as(sum.err()).isZero();
         assertThat(sum.out()).contains("已报 2 / 2 个单位");
         try (Workbook wb = WorkbookFactory.create(xlsx.toFile())) {
-            assertThat(wb.getSheetAt(0).getRow(4).getCell(0).getStringCellValue()).isEqualTo("81320505MC0000001X");
+            assertThat(wb.getSheetAt(0).getRow(4).getCell(0).getStringCellValue()).isEqualTo("81320505MC0000001D");
             assertThat(wb.getSheetAt(0).getRow(4).getCell(4).getNumericCellValue()).isGreaterThan(200);
         }
         return sum.out().replace(xlsx.toString(), "XLSX");
@@ -191,7 +191,7 @@ class IntakePostgresTest {
 
         // the same figures, line for line, from the same code on either database
         assertThat(onPostgres).isEqualTo(onH2);
-        assertThat(onPostgres).contains("81320505MC0000001X").contains("ORG1 测试工会").contains("合计");
+        assertThat(onPostgres).contains("81320505MC0000001D").contains("ORG1 测试工会").contains("合计");
         // the rows are in PostgreSQL, under the plain lower-case names the migration made (any SQL tool reads them)
         assertThat(pgStore.resolve("intake.mv.db")).doesNotExist();
         try (Connection c = DriverManager.getConnection(url, ROLE, ROLE_PASSWORD); Statement s = c.createStatement()) {
@@ -199,9 +199,9 @@ class IntakePostgresTest {
                     .containsExactly("ACCEPTED 4");
             assertThat(rows(s, "select problem from intake_refusal")).containsExactly("DUPLICATE_ID_CONFLICT");
             assertThat(rows(s, "select org_code || ' ' || seq || ' ' || receipt_no from intake_batch"
-                    + " order by receipt_no")).containsExactly("81320505MC0000001X 1 R2026-000001",
-                            "ORG1 1 R2026-000002", "81320505MC0000001X 2 R2026-000003",
-                            "81320505MC0000001X 3 R2026-000004");
+                    + " order by receipt_no")).containsExactly("81320505MC0000001D 1 R2026-000001",
+                            "ORG1 1 R2026-000002", "81320505MC0000001D 2 R2026-000003",
+                            "81320505MC0000001D 3 R2026-000004");
             assertThat(rows(s, "select version || ' ' || success from flyway_schema_history where version is not null"))
                     .containsExactly("1 true");
             assertThat(rows(s, "select val from intake_counter")).containsExactly("4");

@@ -1,6 +1,9 @@
 package cn.uniondesk.ui.login;
 
 import cn.uniondesk.domain.Account;
+import cn.uniondesk.domain.Regions;
+import cn.uniondesk.domain.UnionInfo;
+import cn.uniondesk.domain.UnionInfoValidation;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.service.AccountService;
 import cn.uniondesk.ui.common.BackgroundExecutor;
@@ -122,7 +125,14 @@ public final class LoginViewModel {
         if (problem != null) {
             return;
         }
-        String code = trim(orgCode.get());
+        // the code is optional here, but a wrong one would only show when the first batch is made
+        var checked = new UnionInfoValidation(Regions.standard()).validate(new UnionInfo(name, orgCode.get(), null, null));
+        var codeError = checked.first(UnionInfoValidation.Field.ORG_CODE).filter(UnionInfoValidation.Issue::isError);
+        if (codeError.isPresent()) {
+            error.set(messages.get(codeError.get().messageKey(), codeError.get().args().toArray()));
+            return;
+        }
+        String code = checked.union().orgCode() == null ? "" : checked.union().orgCode();
         char[] secret = pw.toCharArray();
         busy.set(true);
         executor.run(() -> gateway.create(name, code.isEmpty() ? null : code, admin, secret), this::signedIn,

@@ -3,6 +3,7 @@ package cn.uniondesk.ui.settings;
 import cn.uniondesk.domain.Account;
 import cn.uniondesk.domain.AuditEntry;
 import cn.uniondesk.domain.Role;
+import cn.uniondesk.domain.UnionInfoValidation;
 import cn.uniondesk.i18n.Messages;
 import cn.uniondesk.ui.common.Fonts;
 import cn.uniondesk.ui.common.Styles;
@@ -30,19 +31,26 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-/** 设置: tabs for the audit trail, backups and accounts; tabs the role may not use are disabled, with a note. */
+/**
+ * 设置: tabs for the union's details (本单位; read-only for roles that may not change them), the
+ * audit trail, backups and accounts; tabs the role may not use are disabled, with a note.
+ */
 public final class SettingsView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Messages messages;
     private final TabPane tabs = new TabPane();
 
-    public SettingsView(AuditViewModel audit, BackupViewModel backup, AccountsViewModel accounts, Role role) {
+    public SettingsView(UnionInfoViewModel union, AuditViewModel audit, BackupViewModel backup,
+            AccountsViewModel accounts, Role role) {
         super(8);
         this.messages = audit.messages();
         setId("settings");
@@ -52,10 +60,11 @@ public final class SettingsView extends VBox {
         title.setStyle(Styles.HEADING);
         getChildren().add(title);
 
+        Tab unionTab = tab("tab-union", "ui.sec.tab.union", unionPane(union), true);
         Tab auditTab = tab("tab-audit", "ui.sec.tab.audit", auditPane(audit), audit.allowed());
         Tab backupTab = tab("tab-backup", "ui.sec.tab.backup", backupPane(backup), backup.allowed());
         Tab accountsTab = tab("tab-accounts", "ui.sec.tab.accounts", accountsPane(accounts), accounts.allowed());
-        tabs.getTabs().addAll(auditTab, backupTab, accountsTab);
+        tabs.getTabs().addAll(unionTab, auditTab, backupTab, accountsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         List<String> denied = new ArrayList<>();
         for (Tab t : tabs.getTabs()) {
@@ -84,6 +93,7 @@ public final class SettingsView extends VBox {
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().add(tabs);
+        union.load(); // once: only this tab changes the details while the window holds the data
         if (audit.allowed()) {
             audit.load();
         }
@@ -95,7 +105,7 @@ public final class SettingsView extends VBox {
         }
     }
 
-    /** Selects a tab by its id (tab-audit, tab-backup, tab-accounts). */
+    /** Selects a tab by its id (tab-union, tab-audit, tab-backup, tab-accounts). */
     public void select(String id) {
         tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -106,6 +116,98 @@ public final class SettingsView extends VBox {
         t.setId(id);
         t.setDisable(!allowed);
         return t;
+    }
+
+    private Node unionPane(UnionInfoViewModel vm) {
+        boolean editable = vm.editable();
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(4);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints(360, 420, 520);
+        grid.getColumnConstraints().addAll(labels, fields);
+        int row = 0;
+        row = unionField(grid, row, vm, UnionInfoValidation.Field.NAME, "union-name", vm.nameProperty(), editable,
+                null);
+        Label codeNote = new Label();
+        codeNote.setId("union-orgCode-note");
+        codeNote.setWrapText(true);
+        codeNote.setStyle(Styles.MUTED_TEXT + "-fx-text-fill: #b26a00;");
+        codeNote.textProperty().bind(vm.orgCodeNoteProperty());
+        codeNote.visibleProperty().bind(codeNote.textProperty().isNotEmpty());
+        codeNote.managedProperty().bind(codeNote.visibleProperty());
+        Label codeHint = new Label(messages.get("ui.union.orgCodeHint"));
+        codeHint.setWrapText(true);
+        codeHint.setStyle(Styles.MUTED_TEXT);
+        row = unionField(grid, row, vm, UnionInfoValidation.Field.ORG_CODE, "union-orgCode", vm.orgCodeProperty(),
+                editable, new VBox(2, codeNote, codeHint));
+        row = unionField(grid, row, vm, UnionInfoValidation.Field.UPPER_UNION, "union-upper",
+                vm.upperUnionProperty(), editable, null);
+        Label regionName = new Label();
+        regionName.setId("union-region-name");
+        regionName.textProperty().bind(vm.regionNameProperty());
+        regionName.managedProperty().bind(regionName.textProperty().isNotEmpty());
+        Label regionHint = new Label(messages.get("ui.union.regionHint"));
+        regionHint.setStyle(Styles.MUTED_TEXT);
+        regionHint.visibleProperty().bind(regionName.textProperty().isEmpty());
+        regionHint.managedProperty().bind(regionHint.visibleProperty());
+        unionField(grid, row, vm, UnionInfoValidation.Field.REGION_CODE, "union-region", vm.regionCodeProperty(),
+                editable, new HBox(6, regionName, regionHint));
+
+        Label intro = new Label(messages.get("ui.union.intro"));
+        intro.setWrapText(true);
+        intro.setStyle(Styles.MUTED_TEXT);
+        Label status = new Label();
+        status.setId("union-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        VBox box = new VBox(10, intro, grid);
+        if (editable) {
+            Button save = new Button(messages.get("ui.union.save"));
+            save.setId("union-save");
+            save.disableProperty().bind(vm.busyProperty());
+            save.setOnAction(e -> vm.save());
+            HBox bar = new HBox(10, save, status);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(bar);
+        } else {
+            Label note = new Label(vm.readOnlyNote());
+            note.setId("union-readonly");
+            note.setWrapText(true);
+            note.setStyle(Styles.MUTED_TEXT);
+            box.getChildren().add(note);
+        }
+        box.getChildren().add(errorLabel(vm.errorProperty(), "union-error"));
+        box.setPadding(new Insets(12, 0, 0, 0));
+        box.setMaxWidth(760);
+        return box;
+    }
+
+    /** One labelled field of the 本单位 form with its message below; returns the next free row. */
+    private int unionField(GridPane grid, int row, UnionInfoViewModel vm, UnionInfoValidation.Field field, String id,
+            javafx.beans.property.StringProperty value, boolean editable, Node hint) {
+        Label label = new Label(messages.get(field.labelKey()));
+        TextField text = new TextField();
+        text.setId(id);
+        text.textProperty().bindBidirectional(value);
+        text.setEditable(editable);
+        text.setFocusTraversable(editable);
+        if (!editable) {
+            text.setStyle("-fx-background-color: transparent; -fx-border-color: #d0d0d0; -fx-border-radius: 3;");
+        }
+        label.setLabelFor(text);
+        grid.add(label, 0, row);
+        grid.add(text, 1, row);
+        Label error = errorLabel(vm.errorProperty(field), id + "-error");
+        grid.add(error, 1, row + 1);
+        int next = row + 2;
+        if (hint != null) {
+            GridPane.setMargin(hint, new Insets(0, 0, 6, 0));
+            grid.add(hint, 1, next);
+            next++;
+        }
+        return next;
     }
 
     private Node auditPane(AuditViewModel vm) {

@@ -165,14 +165,18 @@ class LoginViewModelTest {
 
         vm.newPasswordProperty().set("secret-pass");
         vm.repeatPasswordProperty().set("secret-pass");
-        vm.orgCodeProperty().set("91320200MA1XXXXX1X");
+        vm.orgCodeProperty().set("81320200MA1XXXXX1X"); // wrong check character: the first 17 ask for 7
+        vm.createUnion();
+        assertThat(vm.errorProperty().get()).startsWith("统一社会信用代码校验不通过");
+        assertThat(AppContext.isInitialized(dir)).as("nothing written with a wrong code").isFalse();
+        vm.orgCodeProperty().set(" 81320200ma1xxxxx17 ");
         vm.createUnion();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.stepProperty().get()).isEqualTo(LoginViewModel.Step.SIGNED_IN);
         assertThat(signedIn).extracting(Account::username).containsExactly("admin");
         assertThat(signedIn.get(0).mustChangePassword()).isFalse();
         assertThat(g.unionName()).isEqualTo("某某机械厂工会");
-        assertThat(g.context().union().union().orElseThrow().orgCode()).isEqualTo("91320200MA1XXXXX1X");
+        assertThat(g.context().union().union().orElseThrow().orgCode()).isEqualTo("81320200MA1XXXXX17");
         assertThat(AppContext.isInitialized(dir)).isTrue();
         g.closeSession(false);
     }

@@ -22,7 +22,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** A clerk sees the audit and accounts tabs disabled, with a note saying why. */
+/** A clerk sees the audit and accounts tabs disabled, with a note saying why; 本单位 opens first. */
 @ExtendWith(ApplicationExtension.class)
 class SettingsViewUiTest {
     @TempDir
@@ -35,7 +35,8 @@ class SettingsViewUiTest {
         ctx = TestData.demo(dir);
         ctx.session().switchTo("clerk", Role.CLERK);
         Messages m = Messages.chinese();
-        SettingsView view = new SettingsView(new AuditViewModel(ctx.audit(), ctx.session(), executor, m),
+        SettingsView view = new SettingsView(new UnionInfoViewModel(ctx.union(), ctx.session(), executor, m),
+                new AuditViewModel(ctx.audit(), ctx.session(), executor, m),
                 new BackupViewModel(ctx.backups(), ctx.session(), executor, m, zip -> null),
                 new AccountsViewModel(ctx.accounts(), ctx.session(), executor, m), Role.CLERK);
         stage.setScene(new Scene(view, 1000, 700));
@@ -50,11 +51,13 @@ class SettingsViewUiTest {
     }
 
     @Test
-    void aClerkSeesAuditAndAccountsDisabledWithANoteAndTheBackupTabOpen(FxRobot robot) {
+    void aClerkSeesAuditAndAccountsDisabledWithANoteAndTheUnionTabOpen(FxRobot robot) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(Tab::getId).containsExactly("tab-audit", "tab-backup", "tab-accounts");
-        assertThat(tabs.getTabs()).extracting(Tab::isDisable).containsExactly(true, false, true);
-        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-backup");
+        assertThat(tabs.getTabs()).extracting(Tab::getId).containsExactly("tab-union", "tab-audit", "tab-backup",
+                "tab-accounts");
+        assertThat(tabs.getTabs()).extracting(Tab::isDisable).containsExactly(false, true, false, true);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("tab-union");
+        robot.interact(() -> tabs.getSelectionModel().select(2));
         assertThat(robot.lookup("#settings-denied").queryLabeled().getText())
                 .isEqualTo("当前角色（干事）不能使用：审计、账户");
         assertThat(robot.lookup("#backup-restore").queryButton().isDisabled()).isTrue();

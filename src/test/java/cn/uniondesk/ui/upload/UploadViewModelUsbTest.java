@@ -79,6 +79,6 @@ class UploadViewModelUsbTest {
     void nothingIsCopiedWithoutAnExportedBatch() {
         vm.copySelected(dir);
         assertThat(vm.statusProperty().get()).isEmpty();
-        assertThat(dir.toFile().list()).doesNotContain("81320505MC0000001X-2026-11-0001.zip");
+        assertThat(dir.toFile().list()).doesNotContain("81320505MC0000001D-2026-11-0001.zip");
     }
 }

@@ -157,6 +157,29 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
+    /**
+     * Runs a long read with H2's lazy query execution on its connection, so that rows stream from
+     * the table as the caller takes them instead of being first copied into a temporary result
+     * (which H2 writes to a temporary file beyond its in-memory row limit: at 100,000 members the
+     * register went through such a file, encrypted, before the first row arrived). The setting is
+     * put back before the connection goes back to the pool.
+     */
+    void lazily(java.util.function.Consumer<DSLContext> work) {
+        dsl().connection(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                // a context bound to this very connection (the configured one would take another from the pool)
+                work.accept(DSL.using(c, dsl().dialect(), dsl().settings()));
+            } finally {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public <T> T inTransaction(Supplier<T> work) {
         return dsl.transactionResult((org.jooq.ContextTransactionalCallable<T>) work::get);

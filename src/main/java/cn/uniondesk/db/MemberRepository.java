@@ -160,11 +160,14 @@ public final class MemberRepository {
 
     /** Streams every member with all fields, ordered by id (roster export). */
     public void forEachMember(Consumer<Member> sink) {
-        try (var cursor = db.dsl().selectFrom(MEMBER).orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
-            for (MemberRecord r : cursor) {
-                sink.accept(toMember(r));
+        // streamed with lazy execution: the whole register is never copied into a temporary result first
+        db.lazily(dsl -> {
+            try (var cursor = dsl.selectFrom(MEMBER).orderBy(MEMBER.ID).fetchSize(2000).fetchLazy()) {
+                for (MemberRecord r : cursor) {
+                    sink.accept(toMember(r));
+                }
             }
-        }
+        });
     }
 
     public void update(Member m) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.sql.Statement;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -177,7 +176,7 @@ public final class SyncRepository {
      */
     public void forEachEventUpTo(LocalDate end, java.util.function.Predicate<LocalDate> full,
             Consumer<EventRow> sink) {
-        lazily(dsl -> {
+        db.lazily(dsl -> {
             try (var cursor = dsl
                     .select(MEMBER_EVENT.ID, MEMBER_EVENT.MEMBER_ID, MEMBER_EVENT.EVENT_TYPE, MEMBER_EVENT.EVENT_DATE,
                             MEMBER_EVENT.STATUS_BEFORE, MEMBER_EVENT.STATUS_AFTER, MEMBER_EVENT.COUNTERPART_UNION,
@@ -229,7 +228,7 @@ public final class SyncRepository {
         Map<Long, String> departments = new HashMap<>();
         db.dsl().select(DEPARTMENT.ID, DEPARTMENT.NAME).from(DEPARTMENT)
                 .forEach(r -> departments.put(r.value1(), r.value2()));
-        lazily(dsl -> {
+        db.lazily(dsl -> {
             try (var cursor = dsl
                     .select(MEMBER.ID, MEMBER.CARD_NO, MEMBER.NAME, MEMBER.GENDER, MEMBER.ID_NUMBER,
                             MEMBER.DEPARTMENT_ID, MEMBER.STATUS, MEMBER.JOIN_DATE, MEMBER.EMPLOYMENT_TYPE, MEMBER.MIGRANT_WORKER,
@@ -240,28 +239,6 @@ public final class SyncRepository {
                     sink.accept(new MemberFacts(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                             dept == null ? null : departments.get(dept), r.value7(), r.value8(), r.value9(),
                             Boolean.TRUE.equals(r.value10()), r.value11(), Boolean.TRUE.equals(r.value12())));
-                }
-            }
-        });
-    }
-
-    /**
-     * Runs a long read with H2's lazy query execution on its connection, so that rows stream from
-     * the table as the caller takes them instead of being first copied into a temporary result
-     * (which H2 writes to a temporary file beyond its in-memory row limit); the setting is put back
-     * before the connection goes back to the pool.
-     */
-    private void lazily(Consumer<DSLContext> work) {
-        db.dsl().connection(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
-            }
-            try {
-                // a context bound to this very connection (the configured one would take another from the pool)
-                work.accept(DSL.using(c, db.dsl().dialect(), db.dsl().settings()));
-            } finally {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
                 }
             }
         });

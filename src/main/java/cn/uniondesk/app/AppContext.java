@@ -82,8 +82,8 @@ public final class AppContext implements AutoCloseable {
         DuesRepository duesRepo = new DuesRepository(database);
         this.dues = new DuesService(database, duesRepo, memberRepo, session, audit, clock);
         this.wageImport = new cn.uniondesk.service.WageImportService(database, duesRepo, memberRepo, dues, session);
-        this.benchData = new cn.uniondesk.service.BenchDataService(database, memberRepo, deptRepo, duesRepo, audit,
-                session, clock);
+        this.benchData = new cn.uniondesk.service.BenchDataService(database, memberRepo, deptRepo, duesRepo,
+                new CaseRepository(database), audit, session, clock);
         this.demo.useDues(dues);
         this.memberImport = new MemberImportService(database, memberRepo, deptRepo, members, session, clock,
                 Regions.standard(), audit);

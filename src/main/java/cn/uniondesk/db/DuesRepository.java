@@ -332,6 +332,20 @@ public final class DuesRepository {
         if (charges.isEmpty()) {
             return;
         }
+        insertChargeRowsOnly(charges, at);
+        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
+        for (Charge ch : charges) {
+            d.charge(ch.memberId(), ch.period(), ch.amountFen());
+        }
+        figures.apply(d);
+    }
+
+    /**
+     * The charge rows alone, WITHOUT the running figures (decision 0010): only for the benchmark's
+     * yardstick (what H2 needs for the rows themselves). Every real write goes through
+     * {@link #insertCharges}, or the dashboard's figures drift.
+     */
+    public void insertChargeRowsOnly(List<Charge> charges, LocalDateTime at) {
         db.dsl().connection(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO DUES_CHARGE (MEMBER_ID, PERIOD, KIND, "
                     + "BASE_FEN, AMOUNT_FEN, EXEMPTION, CREATED_AT) VALUES (?,?,?,?,?,?,?)")) {
@@ -352,11 +366,6 @@ public final class DuesRepository {
                 ps.executeBatch();
             }
         });
-        RunningFigures.DuesDelta d = new RunningFigures.DuesDelta();
-        for (Charge ch : charges) {
-            d.charge(ch.memberId(), ch.period(), ch.amountFen());
-        }
-        figures.apply(d);
     }
 
     /** Removes the REGULAR charges of these members for a month, with one JDBC batch. */

@@ -37,16 +37,19 @@ public final class BenchDataService {
     private final MemberRepository members;
     private final DepartmentRepository departments;
     private final DuesRepository dues;
+    private final cn.uniondesk.db.CaseRepository cases;
     private final AuditService audit;
     private final Session session;
     private final Clock clock;
 
     public BenchDataService(Database db, MemberRepository members, DepartmentRepository departments,
-            DuesRepository dues, AuditService audit, Session session, Clock clock) {
+            DuesRepository dues, cn.uniondesk.db.CaseRepository cases, AuditService audit, Session session,
+            Clock clock) {
         this.db = db;
         this.members = members;
         this.departments = departments;
         this.dues = dues;
+        this.cases = cases;
         this.audit = audit;
         this.session = session;
         this.clock = clock;
@@ -173,9 +176,77 @@ public final class BenchDataService {
         return rows;
     }
 
-    /** The roll's yardstick: charge rows inserted in one transaction with the roll's own insert (same indexes, foreign key). */
-    public void insertChargesInOneTransaction(List<cn.uniondesk.domain.dues.Charge> rows) {
+    /**
+     * The roll's yardstick: charge rows inserted in one transaction with the roll's own insert (same
+     * indexes, foreign key) — with the running figures the roll keeps (decision 0010), or the rows
+     * alone (what H2 needs for them).
+     */
+    public void insertChargesInOneTransaction(List<cn.uniondesk.domain.dues.Charge> rows, boolean runningFigures) {
         session.require(Permission.MEMBER_WRITE);
-        db.inTransaction(() -> dues.insertCharges(rows, LocalDateTime.now(clock)));
+        LocalDateTime at = LocalDateTime.now(clock);
+        db.inTransaction(() -> {
+            if (runningFigures) {
+                dues.insertCharges(rows, at);
+            } else {
+                dues.insertChargeRowsOnly(rows, at);
+            }
+        });
+    }
+
+    /** The aid types of the default "aid" workflow, which the generated cases use. */
+    private static final cn.uniondesk.domain.cases.CaseType[] AID_TYPES = {
+        cn.uniondesk.domain.cases.CaseType.LIVING_AID, cn.uniondesk.domain.cases.CaseType.MEDICAL_AID,
+        cn.uniondesk.domain.cases.CaseType.EDUCATION_AID, cn.uniondesk.domain.cases.CaseType.FESTIVAL_VISIT,
+        cn.uniondesk.domain.cases.CaseType.CONDOLENCE};
+
+    /**
+     * Bench data: {@code n} aid cases of the members in the register, registered on days spread
+     * over {@code from}..{@code to} (deterministic for a seed): three in four paid (approved and paid
+     * a few days later), the rest approved, registered or refused. Written directly in transactions
+     * of 1,000, with no workflow steps or events — a bench set-up, as {@link #loadGenerated} is.
+     *
+     * @return the number of cases stored
+     */
+    public int loadCases(int n, YearMonth from, YearMonth to, long seed) {
+        session.require(Permission.CASE_WRITE);
+        List<Long> ids = new ArrayList<>();
+        members.forEachMember(m -> {
+            if (m.status() == MemberStatus.ACTIVE) {
+                ids.add(m.id());
+            }
+        });
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        java.util.Random rnd = new java.util.Random(seed);
+        LocalDate first = from.atDay(1);
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, to.atEndOfMonth()) + 1;
+        Map<Integer, Integer> seqOfYear = new HashMap<>();
+        int done = 0;
+        while (done < n) {
+            int size = Math.min(1000, n - done);
+            db.inTransaction(() -> {
+                for (int i = 0; i < size; i++) {
+                    LocalDate on = first.plusDays(rnd.nextInt(days));
+                    int seq = seqOfYear.merge(on.getYear(), 1, Integer::sum);
+                    String no = "BF" + on.getYear() + "-" + String.format("%04d", seq);
+                    cn.uniondesk.domain.cases.CaseType type = AID_TYPES[rnd.nextInt(AID_TYPES.length)];
+                    cn.uniondesk.domain.Money amount = cn.uniondesk.domain.Money.ofFen((5 + rnd.nextInt(46)) * 10_000L);
+                    double p = rnd.nextDouble();
+                    String state = p < 0.75 ? "PAID" : p < 0.85 ? "APPROVED" : p < 0.95 ? "REGISTERED" : "REJECTED";
+                    boolean approved = state.equals("PAID") || state.equals("APPROVED");
+                    LocalDate approvedOn = approved ? on.plusDays(2) : null;
+                    LocalDate paidOn = state.equals("PAID") ? on.plusDays(5) : null;
+                    cases.insert(new cn.uniondesk.domain.cases.AidCase(0, no, type, "aid", state,
+                            ids.get(rnd.nextInt(ids.size())), "基准测试生成的帮扶", null, null, amount,
+                            approved ? amount : null, approvedOn, paidOn == null ? null : amount,
+                            paidOn == null ? null : "银行转账", paidOn, paidOn == null ? null : session.operator(),
+                            state.equals("REJECTED") ? "不符合条件" : null, Map.of("summary", "基准测试生成的帮扶"),
+                            session.operator(), on, on.atTime(9, 0), on.atTime(9, 0)));
+                }
+            });
+            done += size;
+        }
+        return done;
     }
 }

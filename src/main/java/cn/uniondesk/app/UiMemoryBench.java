@@ -109,7 +109,7 @@ public final class UiMemoryBench {
             ok = true;
         } catch (Exception | Error e) {
             out.println("FAILED in step: " + e);
-            e.printStackTrace(out);
+            org.slf4j.LoggerFactory.getLogger(UiMemoryBench.class).error("UI memory walk failed", e);
         } finally {
             heap.close();
             printTable();

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -78,29 +79,36 @@ final class CasesDocumentsCommand {
         return m.get(p.messageKey(), CaseRuleException.resolveArgs(p, m.locale(), m::get));
     }
 
-    @Command(name = "ledger", description = "帮扶救助台账: the aid paid in a period, as xlsx or pdf")
-    static final class Ledger implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    /** The options of the documents of a period (台账, 公示): the period, the format and the file. */
+    static final class PeriodDocument {
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
         String from;
 
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
         String to;
 
-        @Option(names = "--format", description = "xlsx or pdf (default: from the file name)")
+        @Option(names = "--format", description = "xlsx or pdf (default: from the file name: .pdf is pdf)")
         Format format;
 
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
+    }
+
+    @Command(name = "ledger", description = "帮扶救助台账: the aid paid in a period, as xlsx or pdf")
+    static final class Ledger implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        PeriodDocument doc;
 
         @Override
         public Integer call() {
             UnionDeskCommand root = root(spec);
             Messages m = root.messages();
-            LocalDate[] p = period(root, from, to);
-            Format f = format(root, out, format);
+            LocalDate[] p = period(root, doc.from, doc.to);
+            Format f = format(root, doc.out, doc.format);
+            Path out = doc.out;
             return run(root, ctx -> {
                 CaseDocumentService.AidLedger l = f == Format.pdf ? ctx.caseDocuments().ledgerPdf(p[0], p[1], out, m)
                         : ctx.caseDocuments().ledgerXlsx(p[0], p[1], out, m);
@@ -151,24 +159,16 @@ final class CasesDocumentsCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
-        String from;
-
-        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
-        String to;
-
-        @Option(names = "--format", description = "pdf or xlsx (default: from the file name)")
-        Format format;
-
-        @Option(names = "--out", required = true, paramLabel = "FILE")
-        Path out;
+        @Mixin
+        PeriodDocument doc;
 
         @Override
         public Integer call() {
             UnionDeskCommand root = root(spec);
             Messages m = root.messages();
-            LocalDate[] p = period(root, from, to);
-            Format f = format(root, out, format);
+            LocalDate[] p = period(root, doc.from, doc.to);
+            Format f = format(root, doc.out, doc.format);
+            Path out = doc.out;
             return run(root, ctx -> {
                 CaseDocumentService.Notice n = f == Format.xlsx ? ctx.caseDocuments().noticeXlsx(p[0], p[1], out, m)
                         : ctx.caseDocuments().notice(p[0], p[1], out, m);

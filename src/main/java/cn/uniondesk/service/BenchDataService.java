@@ -75,18 +75,7 @@ public final class BenchDataService {
             db.inTransaction(() -> {
                 List<Member> batch = new ArrayList<>(size);
                 for (SamplePerson p : people) {
-                    long deptId = deptIds.computeIfAbsent(p.department(),
-                            d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
-                    MemberDraft draft = new MemberDraft(p.name(), p.gender(), p.ethnicity(), p.idNumber(), null,
-                            p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(), p.employmentType(),
-                            p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(), p.monthlyWageYuan(),
-                            p.hardship(), p.hardshipLevel(), p.notes());
-                    MemberValidation.Result r = validation.validate(draft, null, MemberStatus.ACTIVE);
-                    if (r.hasErrors()) {
-                        throw new IllegalStateException("generated member " + p.cardNo() + " is invalid: "
-                                + r.issues());
-                    }
-                    batch.add(r.member());
+                    batch.add(validMember(p, validation, deptIds));
                 }
                 List<Long> ids = members.insertBatch(batch);
                 List<MemberEvent> events = new ArrayList<>(size);
@@ -109,6 +98,20 @@ public final class BenchDataService {
         return done;
     }
 
+    /** A generated person as a validated active member (its department created when new); inside a transaction. */
+    private Member validMember(SamplePerson p, MemberValidation validation, Map<String, Long> deptIds) {
+        long deptId = deptIds.computeIfAbsent(p.department(),
+                d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
+        MemberValidation.Result r = validation.validate(new MemberDraft(p.name(), p.gender(), p.ethnicity(),
+                p.idNumber(), null, p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(),
+                p.employmentType(), p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(),
+                p.monthlyWageYuan(), p.hardship(), p.hardshipLevel(), p.notes()), null, MemberStatus.ACTIVE);
+        if (r.hasErrors()) {
+            throw new IllegalStateException("generated member " + p.cardNo() + " is invalid: " + r.issues());
+        }
+        return r.member();
+    }
+
     /**
      * Yardstick rows: {@code n} generated members validated exactly as {@link #loadGenerated} does
      * (departments created), returned without storing them.
@@ -120,17 +123,7 @@ public final class BenchDataService {
         List<Member> out = new ArrayList<>(n);
         db.inTransaction(() -> {
             for (int i = 0; i < n; i++) {
-                SamplePerson p = generator.next();
-                long deptId = deptIds.computeIfAbsent(p.department(),
-                        d -> departments.findByName(d).orElseGet(() -> departments.insert(d)).id());
-                MemberValidation.Result r = validation.validate(new MemberDraft(p.name(), p.gender(), p.ethnicity(),
-                        p.idNumber(), null, p.mobile(), p.education(), p.politicalStatus(), deptId, p.job(),
-                        p.employmentType(), p.migrantWorker(), p.householdType(), p.joinDate(), p.cardNo(),
-                        p.monthlyWageYuan(), p.hardship(), p.hardshipLevel(), p.notes()), null, MemberStatus.ACTIVE);
-                if (r.hasErrors()) {
-                    throw new IllegalStateException("generated member " + p.cardNo() + " is invalid: " + r.issues());
-                }
-                out.add(r.member());
+                out.add(validMember(generator.next(), validation, deptIds));
             }
         });
         return out;
